@@ -1,0 +1,26 @@
+/** Jest for the schema and server packages (the dashboard uses Vitest). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages/schema', '<rootDir>/packages/server'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: { '^@sendbench/schema$': '<rootDir>/packages/schema/src/index.ts' },
+  globalSetup: '<rootDir>/packages/server/test/global-setup.ts',
+  globalTeardown: '<rootDir>/packages/server/test/global-teardown.ts',
+  testTimeout: 300000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,85 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { Pool, types } from 'pg';
+import type { Database } from './database';
+import { LockFile } from './lock-file';
+
+// bigint (count(*), sums) as JS numbers: every count here is far below 2^53.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+types.setTypeParser(types.builtins.NUMERIC, (value) => Number(value));
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives: the embedded directory, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL URL; when absent the embedded database in `dir` is used. */
+  url?: string;
+  poolSize?: number;
+  /** Embedded data directory, or 'memory://' for a throwaway in-memory database. */
+  dir?: string;
+  /** Options passed to pg for each connection (e.g. statement_timeout). */
+  statementTimeoutMs?: number;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/**
+ * Opens the database: PostgreSQL when `url` is given, otherwise embedded PGlite in `dir`, guarded by
+ * an exclusive lock file so a second process fails fast instead of corrupting data.
+ *
+ * @example
+ * const { db, close } = await connect({ url: process.env.DATABASE_URL, dir: '.sendbench/db' });
+ */
+export async function connect(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', location: redact(options.url), close: () => db.destroy() };
+  }
+
+  const dir = options.dir ?? 'memory://';
+  const inMemory = dir.startsWith('memory://');
+  const lock = inMemory ? undefined : LockFile.acquire(dir);
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : dir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      location: inMemory ? 'memory://' : dir,
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

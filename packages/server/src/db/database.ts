@@ -1,0 +1,130 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/** Row types of every table, as Kysely sees them. Migrations in ./migrations define them. */
+
+export interface AreaTable {
+  /** DfE 3-digit number for LAs (e.g. '886'), ONS code for regions and England. */
+  code: string;
+  level: 'national' | 'regional' | 'local_authority';
+  name: string;
+  /** The region an LA belongs to; the parent region of Inner/Outer London. */
+  region_code: string | null;
+}
+
+export interface LocalAuthorityTable {
+  la_code: string;
+  name: string;
+  ons_code: string;
+  region_code: string;
+  is_current: boolean;
+  first_period: number | null;
+  last_period: number | null;
+  notes: string | null;
+  release_id: number;
+}
+
+export interface LaCodeAliasTable {
+  code: string;
+  la_code: string;
+  /** 'dfe' (the 3-digit number), 'ons_current', 'sen2' (E-code used in SEN2), 'seen' (found in a release). */
+  kind: string;
+  release_id: number | null;
+}
+
+export interface LaPredecessorTable {
+  predecessor_code: string;
+  successor_code: string;
+  /** First period (academic-year code) in which the successor reports. */
+  from_period: number;
+  note: string;
+}
+
+export interface ProgrammeMembershipTable {
+  programme: 'dbv' | 'safety_valve';
+  /** DBV tranche ('1', '2', '3') or Safety Valve agreement year ('2022-23'). */
+  cohort: string;
+  la_code: string;
+  source: string;
+  list_incomplete: boolean;
+  note: string | null;
+  release_id: number;
+}
+
+export interface StatisticalNeighbourTable {
+  model: string;
+  la_code: string;
+  rank: number;
+  neighbour_code: string;
+  proximity: string;
+  release_id: number;
+}
+
+export interface ReleaseTable {
+  id: Generated<number>;
+  dataset: string;
+  publication: string;
+  file_name: string;
+  sha256: string;
+  /** Latest period in the file: a newer edition of the same dataset replaces older figures. */
+  edition: number;
+  rows_read: number;
+  rows_loaded: number;
+  observations: number;
+  warnings: ColumnType<string[], string[] | undefined, string[]>;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  duration_ms: number;
+  status: 'loaded' | 'superseded';
+  superseded_by: number | null;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  dataset: string;
+  measure: string;
+  breakdown: string;
+}
+
+export interface ObservationTable {
+  series_id: number;
+  area_code: string;
+  period: number;
+  value: number | null;
+  status: string;
+  release_id: number;
+}
+
+export interface MetricValueTable {
+  metric_id: string;
+  area_code: string;
+  period: number;
+  value: number | null;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+  /** True when a region or England value was summed from LA rows because none is published. */
+  aggregated: boolean;
+  release_ids: number[];
+}
+
+export interface DataStateTable {
+  id: number;
+  /** Incremented by every import that changes data: the key of response caches. */
+  version: ColumnType<string, number | string, number | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  area: AreaTable;
+  local_authority: LocalAuthorityTable;
+  la_code_alias: LaCodeAliasTable;
+  la_predecessor: LaPredecessorTable;
+  programme_membership: ProgrammeMembershipTable;
+  statistical_neighbour: StatisticalNeighbourTable;
+  release: ReleaseTable;
+  series: SeriesTable;
+  observation: ObservationTable;
+  metric_value: MetricValueTable;
+  data_state: DataStateTable;
+}
+
+export type Db = Kysely<Database>;

@@ -1,0 +1,181 @@
+import {
+  datasetById,
+  ENGLAND_CODE,
+  type MetricDefinition,
+  type PeriodMapping,
+  type Source,
+  type SourceRef,
+} from '@sendbench/schema';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+/**
+ * Derives metric values from observations by the catalogue's formulas, entirely in SQL: one
+ * INSERT … SELECT per metric, then one more that fills region and England values from LA rows
+ * where none is published. Run inside the import transaction so metric values never disagree with
+ * the observations they come from.
+ */
+export async function deriveMetricValues(db: Db, metrics: readonly MetricDefinition[]): Promise<number> {
+  let rows = 0;
+  for (const metric of metrics) {
+    await db.deleteFrom('metric_value').where('metric_id', '=', metric.id).execute();
+    const inserted = await sql`
+      insert into metric_value (metric_id, area_code, period, value, status, numerator, denominator, aggregated, release_ids)
+      select ${metric.id}, area_code, period, value, status, numerator, denominator, false, release_ids
+      from (${selectMetric(metric)}) m
+    `.execute(db);
+    rows += Number(inserted.numAffectedRows ?? 0);
+    const aggregate = aggregateFromAuthorities(metric);
+    if (aggregate) {
+      const filled = await aggregate.execute(db);
+      rows += Number(filled.numAffectedRows ?? 0);
+    }
+  }
+  return rows;
+}
+
+/** Metric period expression for a source period column, per mapping. */
+function mapPeriod(mapping: PeriodMapping | undefined): RawBuilder<number> {
+  switch (mapping ?? 'same') {
+    case 'same':
+      return sql`o.period`;
+    case 'calendar_year_of_january':
+      // January 2022 coded as calendar year 2022 → academic-year code 202122
+      return sql`((o.period - 1) * 100 + o.period % 100)`;
+    case 'mid_year_before_january':
+      // mid-2020 estimate (2020) → January 2021 (202021)
+      return sql`(o.period * 100 + (o.period + 1) % 100)`;
+  }
+}
+
+/**
+ * One source ref: the sum of its measures per area and period, only where every measure has a row.
+ * A symbol in any measure makes the sum that symbol (never a partial sum).
+ */
+function selectRef(ref: SourceRef, priority: number): RawBuilder<unknown> {
+  const breakdown = ref.breakdown ?? datasetById(ref.dataset).totalBreakdown;
+  const measures = sql.join(ref.measures.map((m) => sql.lit(m)));
+  const k = ref.measures.length;
+  return sql`
+    select o.area_code, ${mapPeriod(ref.period)} as period,
+      case when bool_and(o.status = 'value') then sum(o.value) end as value,
+      case when bool_and(o.status = 'value') then 'value' else min(o.status) filter (where o.status <> 'value') end as status,
+      max(o.release_id) as release_id,
+      ${sql.lit(priority)} as priority
+    from observation o
+    join series s on s.id = o.series_id
+    where s.dataset = ${sql.lit(ref.dataset)} and s.breakdown = ${sql.lit(breakdown)} and s.measure in (${measures})
+    group by o.area_code, o.period
+    having count(*) = ${sql.lit(k)}
+  `;
+}
+
+/** A source (one ref or a priority list): per area and period, the first ref that has a row. */
+function selectSource(source: Source): RawBuilder<unknown> {
+  const refs: readonly SourceRef[] = Array.isArray(source) ? (source as readonly SourceRef[]) : [source as SourceRef];
+  if (refs.length === 1) return selectRef(refs[0], 0);
+  const union = sql.join(
+    refs.map((ref, i) => selectRef(ref, i)),
+    sql` union all `,
+  );
+  return sql`select distinct on (area_code, period) * from (${union}) u order by area_code, period, priority`;
+}
+
+function selectMetric(metric: MetricDefinition): RawBuilder<unknown> {
+  const f = metric.formula;
+  switch (f.kind) {
+    case 'value':
+      return sql`
+        select area_code, period, value, status,
+          ${f.additive ? sql`value` : sql`null::double precision`} as numerator,
+          null::double precision as denominator,
+          array[release_id] as release_ids
+        from (${selectSource(f.value)}) v
+      `;
+    case 'ratio': {
+      const published = f.published ? selectSource(f.published) : sql`select null::text as area_code, null::integer as period, null::double precision as value, null::text as status, null::integer as release_id where false`;
+      return sql`
+        with num as (${selectSource(f.numerator)}),
+        den as (${selectSource(f.denominator)}),
+        pub as (${published}),
+        periods as (select period from num intersect select period from den),
+        keys as (
+          select area_code, period from num where period in (select period from periods)
+          union
+          select area_code, period from den where period in (select period from periods)
+        )
+        select k.area_code, k.period,
+          case
+            when pub.status = 'value' then pub.value
+            when num.status = 'value' and den.status = 'value' and den.value <> 0 then num.value / den.value * ${sql.lit(f.scale)}
+          end as value,
+          case
+            when pub.status = 'value' then 'value'
+            when num.status = 'value' and den.status = 'value' and den.value <> 0 then 'value'
+            when pub.status is not null then pub.status
+            when num.status is null or den.status is null then 'x'
+            when num.status <> 'value' then num.status
+            when den.status <> 'value' then den.status
+            else 'z'
+          end as status,
+          case when num.status = 'value' and den.status = 'value' then num.value end as numerator,
+          case when num.status = 'value' and den.status = 'value' then den.value end as denominator,
+          array_remove(array[num.release_id, den.release_id, pub.release_id], null) as release_ids
+        from keys k
+        left join num on num.area_code = k.area_code and num.period = k.period
+        left join den on den.area_code = k.area_code and den.period = k.period
+        left join pub on pub.area_code = k.area_code and pub.period = k.period
+      `;
+    }
+    case 'change': {
+      const step = metric.periodType === 'calendar_year' ? 1 : 101;
+      return sql`
+        with cur as (${selectSource(f.of)}),
+        prev as (select area_code, period + ${sql.lit(step)} as period, value, status, release_id from (${selectSource(f.of)}) p),
+        periods as (select period from cur intersect select period from prev)
+        select cur.area_code, cur.period,
+          case when cur.status = 'value' and prev.status = 'value' and prev.value <> 0
+            then (cur.value - prev.value) / prev.value * 100 end as value,
+          case
+            when prev.status is null then 'x'
+            when cur.status <> 'value' then cur.status
+            when prev.status <> 'value' then prev.status
+            when prev.value = 0 then 'z'
+            else 'value'
+          end as status,
+          case when cur.status = 'value' and prev.status = 'value' then cur.value - prev.value end as numerator,
+          case when cur.status = 'value' and prev.status = 'value' then prev.value end as denominator,
+          array_remove(array[cur.release_id, prev.release_id], null) as release_ids
+        from cur
+        left join prev on prev.area_code = cur.area_code and prev.period = cur.period
+        where cur.period in (select period from periods)
+      `;
+    }
+  }
+}
+
+/**
+ * Region and England values where the source publishes none: sum of numerators over sum of
+ * denominators (or the sum, for additive values) over the LAs that have a value, marked
+ * `aggregated`. Published region and England rows are never overwritten.
+ */
+function aggregateFromAuthorities(metric: MetricDefinition) {
+  const f = metric.formula;
+  if (f.kind === 'value' && !f.additive) return undefined;
+  const scale = f.kind === 'ratio' ? f.scale : 100;
+  const value = f.kind === 'value' ? sql`sum(mv.numerator)` : sql`sum(mv.numerator) / nullif(sum(mv.denominator), 0) * ${sql.lit(scale)}`;
+  const usable = f.kind === 'value' ? sql`mv.numerator is not null` : sql`mv.numerator is not null and mv.denominator is not null`;
+  return sql`
+    insert into metric_value (metric_id, area_code, period, value, status, numerator, denominator, aggregated, release_ids)
+    select ${metric.id}, g.code, mv.period, ${value}, 'value', sum(mv.numerator),
+      ${f.kind === 'value' ? sql`null::double precision` : sql`sum(mv.denominator)`}, true,
+      array_remove(array_agg(distinct mv.release_ids[1]) || array_agg(distinct mv.release_ids[2]) || array_agg(distinct mv.release_ids[3]), null)
+    from metric_value mv
+    join local_authority la on la.la_code = mv.area_code
+    cross join lateral (values (la.region_code), (${ENGLAND_CODE})) g(code)
+    where mv.metric_id = ${metric.id} and ${usable}
+    group by g.code, mv.period
+    having ${f.kind === 'value' ? sql`true` : sql`sum(mv.denominator) <> 0`}
+    on conflict (metric_id, period, area_code) do nothing
+  `;
+}

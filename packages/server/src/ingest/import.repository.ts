@@ -1,0 +1,205 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { LA_SUCCESSIONS } from './la-successions';
+import type { LaLookupFile, ObservationFile, ProgrammeFile, StatisticalNeighbourFile } from './parsed-file';
+
+/** Rows per INSERT … SELECT FROM unnest(…): big enough to be fast, small enough for one message. */
+const CHUNK = 20_000;
+
+export interface NewRelease {
+  dataset: string;
+  publication: string;
+  fileName: string;
+  sha256: string;
+  edition: number;
+  rowsRead: number;
+  rowsLoaded: number;
+  observations: number;
+  warnings: string[];
+  durationMs: number;
+}
+
+/** @example SQL: insert into release (...) values (...) returning id */
+export async function insertRelease(db: Db, release: NewRelease): Promise<number> {
+  const row = await db
+    .insertInto('release')
+    .values({
+      dataset: release.dataset,
+      publication: release.publication,
+      file_name: release.fileName,
+      sha256: release.sha256,
+      edition: release.edition,
+      rows_read: release.rowsRead,
+      rows_loaded: release.rowsLoaded,
+      observations: release.observations,
+      warnings: release.warnings,
+      duration_ms: release.durationMs,
+      status: 'loaded',
+      superseded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findReleaseBySha(db: Db, sha256: string) {
+  return db.selectFrom('release').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+}
+
+export async function finishRelease(db: Db, id: number, durationMs: number): Promise<void> {
+  await db.updateTable('release').set({ duration_ms: durationMs }).where('id', '=', id).execute();
+}
+
+/**
+ * Writes a file's observations. A figure already held for the same series, period and area is
+ * replaced only by a release of the same or a newer edition, so importing an older release after
+ * a newer one never brings old figures back. Returns how many figures were written.
+ */
+export async function writeObservations(db: Db, releaseId: number, file: ObservationFile): Promise<number> {
+  const { observations: o, dataset } = file;
+  // Series first: one row per (measure, breakdown) of the data set.
+  const pairs = new Map<string, { measure: string; breakdown: string }>();
+  for (let i = 0; i < o.measure.length; i++) {
+    const key = `${o.measure[i]}\u0000${o.breakdown[i]}`;
+    if (!pairs.has(key)) pairs.set(key, { measure: o.measure[i], breakdown: o.breakdown[i] });
+  }
+  const measures = [...pairs.values()].map((p) => p.measure);
+  const breakdowns = [...pairs.values()].map((p) => p.breakdown);
+  for (let i = 0; i < measures.length; i += CHUNK) {
+    await sql`
+      insert into series (dataset, measure, breakdown)
+      select ${dataset.id}, m, b from unnest(${measures.slice(i, i + CHUNK)}::text[], ${breakdowns.slice(i, i + CHUNK)}::text[]) as t(m, b)
+      on conflict (dataset, measure, breakdown) do nothing
+    `.execute(db);
+  }
+  const seriesRows = await db.selectFrom('series').select(['id', 'measure', 'breakdown']).where('dataset', '=', dataset.id).execute();
+  const seriesId = new Map(seriesRows.map((s) => [`${s.measure}\u0000${s.breakdown}`, s.id]));
+  const ids = o.measure.map((m, i) => seriesId.get(`${m}\u0000${o.breakdown[i]}`)!);
+
+  let written = 0;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const end = i + CHUNK;
+    const result = await sql`
+      insert into observation (series_id, area_code, period, value, status, release_id)
+      select s, a, p, v, st, ${releaseId}::integer
+      from unnest(
+        ${ids.slice(i, end)}::integer[], ${o.area.slice(i, end)}::text[], ${o.period.slice(i, end)}::integer[],
+        ${o.value.slice(i, end)}::double precision[], ${o.status.slice(i, end)}::text[]
+      ) as t(s, a, p, v, st)
+      on conflict (series_id, period, area_code) do update
+        set value = excluded.value, status = excluded.status, release_id = excluded.release_id
+        where (select r.edition from release r where r.id = observation.release_id) <= ${file.edition}::integer
+    `.execute(db);
+    written += Number(result.numAffectedRows ?? 0);
+  }
+  if (file.newAliases.length > 0) {
+    await db
+      .insertInto('la_code_alias')
+      .values(file.newAliases.map((a) => ({ code: a.code, la_code: a.laCode, kind: 'seen', release_id: releaseId })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  }
+  return written;
+}
+
+/** Older releases of the data set that no longer hold any figure are marked superseded by this one. */
+export async function markSuperseded(db: Db, dataset: string, releaseId: number): Promise<number> {
+  const result = await sql`
+    update release r set status = 'superseded', superseded_by = ${releaseId}::integer
+    where r.dataset = ${dataset} and r.id <> ${releaseId}::integer and r.status = 'loaded'
+      and not exists (select 1 from observation o where o.release_id = r.id)
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Reference releases replace their predecessors whole. */
+export async function supersedeAll(db: Db, dataset: string, releaseId: number): Promise<void> {
+  await db
+    .updateTable('release')
+    .set({ status: 'superseded', superseded_by: releaseId })
+    .where('dataset', '=', dataset)
+    .where('id', '<>', releaseId)
+    .where('status', '=', 'loaded')
+    .execute();
+}
+
+export async function writeLaLookup(db: Db, releaseId: number, file: LaLookupFile): Promise<void> {
+  for (const la of file.authorities) {
+    await db
+      .insertInto('area')
+      .values({ code: la.laCode, level: 'local_authority', name: la.name, region_code: la.regionCode })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name: la.name, region_code: la.regionCode }))
+      .execute();
+    const row = {
+      la_code: la.laCode,
+      name: la.name,
+      ons_code: la.onsCode,
+      region_code: la.regionCode,
+      is_current: la.isCurrent,
+      first_period: la.firstPeriod,
+      last_period: la.lastPeriod,
+      notes: la.notes,
+      release_id: releaseId,
+    };
+    await db
+      .insertInto('local_authority')
+      .values(row)
+      .onConflict((oc) => oc.column('la_code').doUpdateSet(row))
+      .execute();
+  }
+  const aliases = new Map<string, { la_code: string; kind: string }>();
+  for (const la of file.authorities) {
+    aliases.set(la.laCode, { la_code: la.laCode, kind: 'dfe' });
+    for (const code of la.sen2Codes) aliases.set(code, { la_code: la.laCode, kind: 'sen2' });
+    if (!la.sen2Codes.includes(la.onsCode)) aliases.set(la.onsCode, { la_code: la.laCode, kind: 'ons_current' });
+  }
+  for (const [code, alias] of aliases) {
+    await db
+      .insertInto('la_code_alias')
+      .values({ code, la_code: alias.la_code, kind: alias.kind, release_id: releaseId })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ la_code: alias.la_code, kind: alias.kind, release_id: releaseId }))
+      .execute();
+  }
+  const known = new Set(file.authorities.map((a) => a.laCode));
+  for (const succession of LA_SUCCESSIONS) {
+    for (const successor of succession.successors) {
+      if (!known.has(succession.predecessor) || !known.has(successor)) continue;
+      await db
+        .insertInto('la_predecessor')
+        .values({ predecessor_code: succession.predecessor, successor_code: successor, from_period: succession.fromPeriod, note: succession.note })
+        .onConflict((oc) => oc.columns(['predecessor_code', 'successor_code']).doNothing())
+        .execute();
+    }
+  }
+}
+
+export async function writeStatisticalNeighbours(db: Db, releaseId: number, file: StatisticalNeighbourFile): Promise<void> {
+  await db.deleteFrom('statistical_neighbour').where('model', '=', file.model).execute();
+  await db
+    .insertInto('statistical_neighbour')
+    .values(file.rows.map((r) => ({ model: file.model, la_code: r.laCode, rank: r.rank, neighbour_code: r.neighbourCode, proximity: r.proximity, release_id: releaseId })))
+    .execute();
+}
+
+export async function writeProgrammes(db: Db, releaseId: number, file: ProgrammeFile): Promise<void> {
+  await db.deleteFrom('programme_membership').execute();
+  await db
+    .insertInto('programme_membership')
+    .values(
+      file.rows.map((r) => ({
+        programme: r.programme,
+        cohort: r.cohort,
+        la_code: r.laCode,
+        source: r.source,
+        list_incomplete: r.listIncomplete,
+        note: r.note,
+        release_id: releaseId,
+      })),
+    )
+    .execute();
+}
+
+/** Every change of data bumps the version that response caches are keyed on. */
+export async function bumpDataVersion(db: Db): Promise<void> {
+  await sql`update data_state set version = version + 1, updated_at = now() where id = 1`.execute(db);
+}
