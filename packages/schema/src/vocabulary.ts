@@ -69,3 +69,19 @@ export function isPeriodCode(type: PeriodType, code: number): boolean {
   const start = Math.floor(code / 100);
   return start >= 1990 && start <= 2100 && code % 100 === (start + 1) % 100;
 }
+
+/**
+ * The period of a metric in a reporting year, as the EHC plans release counts it: reporting year
+ * 2025 holds plans at January 2025 (202425), activity in calendar year 2024, and financial year
+ * 2024-25 (202425).
+ */
+export function periodForYear(type: PeriodType, year: number): number {
+  if (type === 'calendar_year') return year - 1;
+  return (year - 1) * 100 + (year % 100);
+}
+
+/** The reporting year a period belongs to (inverse of periodForYear). */
+export function yearOfPeriod(type: PeriodType, code: number): number {
+  if (type === 'calendar_year') return code + 1;
+  return Math.floor(code / 100) + 1;
+}

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { Pool, types } from 'pg';
+import { countStatement } from '../request-store';
 import type { Database } from './database';
 import { LockFile } from './lock-file';
 
@@ -56,7 +57,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement });
     return { db, engine: 'postgres', location: redact(options.url), close: () => db.destroy() };
   }
 
@@ -65,7 +66,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   const lock = inMemory ? undefined : LockFile.acquire(dir);
   try {
     const pglite = await PGlite.create(inMemory ? undefined : dir);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: countStatement });
     return {
       db,
       engine: 'pglite',

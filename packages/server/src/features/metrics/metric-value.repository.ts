@@ -179,3 +179,84 @@ function aggregateFromAuthorities(metric: MetricDefinition) {
     on conflict (metric_id, period, area_code) do nothing
   `;
 }
+
+export interface MetricValueRow {
+  metric_id: string;
+  area_code: string;
+  period: number;
+  value: number | null;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+  aggregated: boolean;
+  release_ids: number[];
+}
+
+const VALUE_COLUMNS = ['metric_id', 'area_code', 'period', 'value', 'status', 'numerator', 'denominator', 'aggregated', 'release_ids'] as const;
+
+/**
+ * Values of some metrics for a set of areas, in some periods (all periods when `periods` is
+ * omitted). One indexed read, whatever the number of areas.
+ *
+ * @example SQL: select … from metric_value where metric_id = any($1) and area_code = any($2) and period = any($3)
+ */
+export async function selectMetricValues(
+  db: Db,
+  filter: { metricIds: readonly string[]; areas: readonly string[]; periods?: readonly number[] },
+): Promise<MetricValueRow[]> {
+  let query = db
+    .selectFrom('metric_value')
+    .select(VALUE_COLUMNS)
+    .where('metric_id', '=', sql<string>`any(${[...filter.metricIds]}::text[])`)
+    .where('area_code', '=', sql<string>`any(${[...filter.areas]}::text[])`);
+  if (filter.periods) query = query.where('period', '=', sql<number>`any(${[...filter.periods]}::integer[])`);
+  return query.orderBy('metric_id').orderBy('area_code').orderBy('period').execute() as Promise<MetricValueRow[]>;
+}
+
+/**
+ * Values by exact keys (metric, period, area) — the batch read behind the per-request DataLoader.
+ *
+ * @example SQL: select … from metric_value join unnest($1::text[], $2::int[], $3::text[]) k(m, p, a) on …
+ */
+export async function selectMetricValuesByKey(db: Db, keys: readonly { metricId: string; period: number; area: string }[]): Promise<MetricValueRow[]> {
+  const result = await sql<MetricValueRow>`
+    select mv.metric_id, mv.area_code, mv.period, mv.value, mv.status, mv.numerator, mv.denominator, mv.aggregated, mv.release_ids
+    from unnest(${keys.map((k) => k.metricId)}::text[], ${keys.map((k) => k.period)}::integer[], ${keys.map((k) => k.area)}::text[]) as k(m, p, a)
+    join metric_value mv on mv.metric_id = k.m and mv.period = k.p and mv.area_code = k.a
+  `.execute(db);
+  return result.rows;
+}
+
+/**
+ * Every period of some (metric, area) pairs — the batch read behind `series` fields.
+ *
+ * @example SQL: select … from metric_value join unnest($1::text[], $2::text[]) k(m, a) on … order by period
+ */
+export async function selectSeriesByKey(db: Db, keys: readonly { metricId: string; area: string }[]): Promise<MetricValueRow[]> {
+  const result = await sql<MetricValueRow>`
+    select mv.metric_id, mv.area_code, mv.period, mv.value, mv.status, mv.numerator, mv.denominator, mv.aggregated, mv.release_ids
+    from unnest(${keys.map((k) => k.metricId)}::text[], ${keys.map((k) => k.area)}::text[]) as k(m, a)
+    join metric_value mv on mv.metric_id = k.m and mv.area_code = k.a
+    order by mv.period
+  `.execute(db);
+  return result.rows;
+}
+
+/**
+ * The rows a profile needs in one read: every period of the focus LA (for sparklines), and the
+ * given periods for the other areas (peers, England, region).
+ *
+ * @example SQL: … where metric_id = any($1) and area_code = any($2) and (period = any($3) or area_code = $4)
+ */
+export async function selectProfileValues(
+  db: Db,
+  filter: { metricIds: readonly string[]; areas: readonly string[]; periods: readonly number[]; focus: string },
+): Promise<MetricValueRow[]> {
+  return db
+    .selectFrom('metric_value')
+    .select(VALUE_COLUMNS)
+    .where('metric_id', '=', sql<string>`any(${[...filter.metricIds]}::text[])`)
+    .where('area_code', '=', sql<string>`any(${[...filter.areas]}::text[])`)
+    .where((eb) => eb.or([eb('period', '=', sql<number>`any(${[...filter.periods]}::integer[])`), eb('area_code', '=', filter.focus)]))
+    .execute() as Promise<MetricValueRow[]>;
+}

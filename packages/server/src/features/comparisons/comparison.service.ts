@@ -1,0 +1,107 @@
+import { ENGLAND_CODE, type MetricDefinition } from '@sendbench/schema';
+import { ConfidenceInterval, type MetricValue, Significance } from '../../graphql/common.types';
+import type { MetricValueRow } from '../metrics/metric-value.repository';
+import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
+import type { AuthorityRecord } from '../reference/reference.service';
+import type { AggregateValue, SetStatistics } from './comparison.type';
+import { compareWithBenchmark, quantile, quartileBand, ranksDescending, wilson } from './statistics';
+
+export interface MemberFigures {
+  authority: AuthorityRecord;
+  value: MetricValue;
+  rank: number | null;
+  quartileBand: number | null;
+  confidenceInterval: ConfidenceInterval | null;
+  significance: Significance | null;
+}
+
+/** 95% Wilson interval of a proportion metric's value, in percent; null where it does not apply. */
+export function intervalOf(metric: MetricDefinition, value: MetricValue): ConfidenceInterval | null {
+  if (!isProportion(metric) || value.numerator === null || value.denominator === null) return null;
+  const ci = wilson(value.numerator, value.denominator);
+  return ci ? { lower: ci.lower * 100, upper: ci.upper * 100, method: 'Wilson score, 95%' } : null;
+}
+
+export function significanceOf(interval: ConfidenceInterval | null, england: MetricValue): Significance | null {
+  if (!interval || england.value === null) return null;
+  return compareWithBenchmark(interval, england.value) as Significance;
+}
+
+/** Sum of numerators over sum of denominators (× scale), or the sum for additive values. */
+export function aggregateOf(metric: MetricDefinition, values: readonly MetricValue[]): AggregateValue {
+  if (!isAggregatable(metric)) return { value: null, numerator: null, denominator: null, members: 0 };
+  const f = metric.formula;
+  if (f.kind === 'value') {
+    const counted = values.filter((v) => v.numerator !== null);
+    const sum = counted.reduce((a, v) => a + v.numerator!, 0);
+    return { value: counted.length ? sum : null, numerator: counted.length ? sum : null, denominator: null, members: counted.length };
+  }
+  const counted = values.filter((v) => v.numerator !== null && v.denominator !== null);
+  const numerator = counted.reduce((a, v) => a + v.numerator!, 0);
+  const denominator = counted.reduce((a, v) => a + v.denominator!, 0);
+  const scale = f.kind === 'ratio' ? f.scale : 100;
+  return {
+    value: counted.length && denominator !== 0 ? (numerator / denominator) * scale : null,
+    numerator: counted.length ? numerator : null,
+    denominator: counted.length ? denominator : null,
+    members: counted.length,
+  };
+}
+
+/**
+ * Figures for a set of LAs: each member's value, rank and quartile band (among members with a
+ * value), interval and significance against England, and the set's distribution and aggregate.
+ * Pure: the rows were read in one query by the caller.
+ */
+export function summariseSet(
+  metric: MetricDefinition,
+  period: number,
+  members: readonly AuthorityRecord[],
+  rows: ReadonlyMap<string, MetricValueRow>,
+  england: MetricValue,
+): { members: MemberFigures[]; statistics: SetStatistics } {
+  const values = members.map((la) => toMetricValue(metric, la.code, period, rows.get(la.code)));
+  const withValue = values.filter((v) => v.value !== null).map((v) => v.value!);
+  const ranks = ranksDescending(withValue);
+  let next = 0;
+  const figures = members.map((authority, i) => {
+    const value = values[i];
+    const rank = value.value === null ? null : ranks[next++];
+    const confidenceInterval = intervalOf(metric, value);
+    return {
+      authority,
+      value,
+      rank,
+      quartileBand: value.value === null ? null : quartileBand(value.value, withValue),
+      confidenceInterval,
+      significance: significanceOf(confidenceInterval, england),
+    };
+  });
+  const q = (p: number) => quantile(withValue, p) ?? null;
+  return {
+    members: figures,
+    statistics: {
+      count: members.length,
+      withValue: withValue.length,
+      median: q(0.5),
+      lowerQuartile: q(0.25),
+      upperQuartile: q(0.75),
+      min: withValue.length ? Math.min(...withValue) : null,
+      max: withValue.length ? Math.max(...withValue) : null,
+      aggregate: aggregateOf(metric, values),
+    },
+  };
+}
+
+/** Members ordered for display: highest value first, then those without a value, by name. */
+export function orderForDisplay(members: MemberFigures[]): MemberFigures[] {
+  return [...members].sort((a, b) => {
+    if (a.value.value === null || b.value.value === null) {
+      if (a.value.value !== b.value.value) return a.value.value === null ? 1 : -1;
+      return a.authority.name.localeCompare(b.authority.name);
+    }
+    return b.value.value - a.value.value || a.authority.name.localeCompare(b.authority.name);
+  });
+}
+
+export const ENGLAND = ENGLAND_CODE;

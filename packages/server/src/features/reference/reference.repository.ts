@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+/** The current data version (bumped by every import). One indexed read. */
+export async function selectDataVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('data_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return String(row.version);
+}
+
+/** Everything small that describes places and programmes, read together when the data version changes. */
+export async function selectReferenceRows(db: Db) {
+  const [areas, authorities, aliases, predecessors, programmes, neighbours, periods] = await Promise.all([
+    db.selectFrom('area').selectAll().orderBy('code').execute(),
+    db.selectFrom('local_authority').selectAll().orderBy('name').orderBy('la_code').execute(),
+    db.selectFrom('la_code_alias').selectAll().execute(),
+    db.selectFrom('la_predecessor').selectAll().execute(),
+    db.selectFrom('programme_membership').selectAll().orderBy('programme').orderBy('cohort').orderBy('la_code').execute(),
+    db.selectFrom('statistical_neighbour').selectAll().orderBy('model').orderBy('la_code').orderBy('rank').execute(),
+    sql<{ metric_id: string; periods: number[]; la_periods: number[] }>`
+      select metric_id,
+        array_agg(distinct period order by period) as periods,
+        coalesce(array_agg(distinct period order by period) filter (where area_code ~ '^[0-9]{3}$'), '{}') as la_periods
+      from metric_value where status = 'value' group by metric_id
+    `.execute(db),
+  ]);
+  return { areas, authorities, aliases, predecessors, programmes, neighbours, periods: periods.rows };
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { Db } from '../db/database';
+import {
+  type MetricValueRow,
+  selectMetricValuesByKey,
+  selectSeriesByKey,
+} from '../features/metrics/metric-value.repository';
+import type { ReferenceCache, ReferenceSnapshot } from '../features/reference/reference.service';
+import type { RequestStore } from '../request-store';
+
+export { type RequestStore, requestStore } from '../request-store';
+
+export interface Loaders {
+  /** key: `${metricId}|${period}|${areaCode}` */
+  value: DataLoader<string, MetricValueRow | undefined>;
+  /** key: `${metricId}|${areaCode}`; all periods, ascending */
+  series: DataLoader<string, MetricValueRow[]>;
+}
+
+export interface ApiContext {
+  requestId: string;
+  db: Db;
+  store: RequestStore;
+  /** The reference snapshot for this request (read once per request). */
+  reference(): Promise<ReferenceSnapshot>;
+  loaders: Loaders;
+}
+
+function createLoaders(db: Db): Loaders {
+  return {
+    value: new DataLoader(async (keys) => {
+      const parsed = keys.map((key) => {
+        const [metricId, period, area] = key.split('|');
+        return { metricId, period: Number(period), area };
+      });
+      const rows = await selectMetricValuesByKey(db, parsed);
+      const byKey = new Map(rows.map((r) => [`${r.metric_id}|${r.period}|${r.area_code}`, r]));
+      return keys.map((key) => byKey.get(key));
+    }),
+    series: new DataLoader(async (keys) => {
+      const parsed = keys.map((key) => {
+        const [metricId, area] = key.split('|');
+        return { metricId, area };
+      });
+      const rows = await selectSeriesByKey(db, parsed);
+      const byKey = new Map<string, MetricValueRow[]>();
+      for (const row of rows) {
+        const key = `${row.metric_id}|${row.area_code}`;
+        byKey.set(key, [...(byKey.get(key) ?? []), row]);
+      }
+      return keys.map((key) => byKey.get(key) ?? []);
+    }),
+  };
+}
+
+/** A fresh context per GraphQL request: its own loaders, one snapshot read, its statement counter. */
+export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }): ApiContext {
+  let snapshot: Promise<ReferenceSnapshot> | undefined;
+  return {
+    requestId: store.requestId,
+    db,
+    store,
+    reference: () => (snapshot ??= cache.current(db)),
+    loaders: createLoaders(db),
+  };
+}

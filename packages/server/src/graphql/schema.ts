@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthorityResolver } from '../features/authorities/authority.resolver';
+import { ComparisonResolver } from '../features/comparisons/comparison.resolver';
+import { MetricResolver } from '../features/metrics/metric.resolver';
+import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
+import { ProfileResolver } from '../features/profiles/profile.resolver';
+import { RelationshipResolver } from '../features/relationships/relationship.resolver';
+import { ReleaseResolver } from '../features/releases/release.resolver';
+import { TrendResolver } from '../features/trends/trend.resolver';
+
+export const RESOLVERS = [
+  AuthorityResolver,
+  MetricResolver,
+  PeerGroupResolver,
+  ComparisonResolver,
+  TrendResolver,
+  RelationshipResolver,
+  ProfileResolver,
+  ReleaseResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The API schema (built once per process from the type-graphql resolvers). */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return built;
+}
+
+/** The SDL as committed in packages/schema/schema.graphql: sorted, so diffs are meaningful. */
+export function printApiSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
