@@ -41,6 +41,14 @@ const PLACEMENT_BREAK = [
     note: 'January 2023 is the first person-level SEN2 census: "placement not recorded" and the not-in-education sub-groups start, "awaiting provision" and "permanently excluded" end, so the residual placement groups change composition.',
   },
 ] as const;
+const NEW_PLANS_PERSON_LEVEL =
+  'New plans made in 2022 already come from the first person-level return (SEN2 2023): the 2022 figures carry person-level-only groups (placement not recorded, not-in-education groups) and lose "awaiting provision" and "permanently excluded", so the series breaks between 2021 and 2022.';
+const NEW_PLANS_BREAK = [
+  {
+    period: 2022,
+    note: 'New plans made in 2022 onwards come from the person-level SEN2 return (first collected in 2023); placements before and after are not directly comparable.',
+  },
+] as const;
 const NEWHAM_2025 =
   'Newham, January 2025: 1,199 plans against 2,705 in January 2024 — a known data-quality outlier in the published figures, not a real fall.';
 const HACKNEY_PETERBOROUGH_2024 =
@@ -148,6 +156,8 @@ interface PlacementSpec {
   published?: string;
   /** establishment_group of the 2022 release with the same figures (verified equal 2019–2022) */
   legacyGroup?: string;
+  /** false when the new-plans table of the 2025 release does not carry the group for 2019–2021, so the 2022 release must not be joined on */
+  legacyForNewPlans?: boolean;
   polarity?: Polarity;
   caveats: readonly string[];
   newPlanCaveats?: readonly string[];
@@ -215,8 +225,9 @@ function placementForNewPlans(spec: PlacementSpec): MetricDefinition {
   if (spec.split2026) numerator.push(ref('ehcp_new_plans', spec.split2026));
   const denominator: SourceRef[] = [ref('ehcp_new_plans', ['new_ehc_plans'])];
   const published: SourceRef[] = spec.published ? [ref('ehcp_new_plans', [spec.published])] : [];
-  if (spec.legacyGroup) {
-    const legacy = { breakdown: `Total | ${spec.legacyGroup}` } as const;
+  const legacyGroup = spec.legacyForNewPlans === false ? undefined : spec.legacyGroup;
+  if (legacyGroup) {
+    const legacy = { breakdown: `Total | ${legacyGroup}` } as const;
     numerator.push(ref('sen2_2022_estab_new_plans', ['total_new_all'], legacy));
     denominator.push(ref('sen2_2022_estab_new_plans', ['total_new_all'], { breakdown: 'Total | Total' }));
     if (spec.published) published.push(ref('sen2_2022_estab_new_plans', ['total_new_all_pc'], legacy));
@@ -242,18 +253,16 @@ function placementForNewPlans(spec: PlacementSpec): MetricDefinition {
     formulaText: placementText(spec, 'new_ehc_plans'),
     source:
       `${EHCP25}: newplans.csv, breakdown "New EHC plans" (${columns.join(', ')})` +
-      (spec.legacyGroup ? `; ${EHCP22}: sen2_estab_new_plans.csv (Total_new_all, Total_new_all_pc; establishment group "${spec.legacyGroup}") for 2009–2018.` : '.'),
+      (legacyGroup ? `; ${EHCP22}: sen2_estab_new_plans.csv (Total_new_all, Total_new_all_pc; establishment group "${legacyGroup}") for 2009–2018.` : '.'),
     caveats: [
       SHARE_OF_NEW_PLANS,
       ...(spec.newPlanCaveats ?? spec.caveats),
-      ...(spec.legacyGroup ? [PRE_2019_NEW] : []),
+      ...(legacyGroup ? [PRE_2019_NEW] : []),
+      NEW_PLANS_PERSON_LEVEL,
       'Wakefield returned aggregate figures for 2022 new plans, so its placements do not sum to its total.',
-      PERSON_LEVEL_2023,
       NO_SUPPRESSION,
     ],
-    seriesBreaks: [
-      { period: 2023, note: 'SEN2 became a person-level return in 2023; new-plan placements before and after are not directly comparable.' },
-    ],
+    seriesBreaks: NEW_PLANS_BREAK,
   };
 }
 
@@ -311,7 +320,7 @@ const PLACEMENTS: readonly PlacementSpec[] = [
     legacyGroup: 'Further education',
     caveats: [
       'Depends strongly on the age profile of the LA\'s plans (young people aged 16–25).',
-      'UKRLP providers are counted separately from January 2025 (ukrlp_provider is "x" before).',
+      'UKRLP-registered providers are counted from January 2023 (ukrlp_provider is "x" before), within fe_total.',
     ],
     newPlanCaveats: ['Depends strongly on the age profile of new plans (young people aged 16–25).'],
   },
@@ -344,7 +353,10 @@ const PLACEMENTS: readonly PlacementSpec[] = [
       'The neet column only: from January 2023 the release also counts three "not in education or training" groups (notice to cease issued, other ages, compulsory school age) separately; see pct_plans_csa_not_in_education.',
       'Depends on the age profile of the LA\'s plans (most NEET young people are 16–25).',
     ],
-    newPlanCaveats: ['Not available for 2019–2022 new plans (neet is "x" in the 2025 release).'],
+    legacyForNewPlans: false,
+    newPlanCaveats: [
+      'Available from 2022 only: neet is "x" for 2019–2021 new plans in the 2025 release, so the 2022 release (which has figures on a different basis) is not joined on.',
+    ],
     breaksAtPersonLevel: true,
   },
   {
@@ -354,7 +366,7 @@ const PLACEMENTS: readonly PlacementSpec[] = [
     measures: ['neet_other_csa'],
     polarity: 'lower_is_better',
     caveats: ['Collected from January 2023 only (person-level SEN2); "x" before.'],
-    newPlanCaveats: ['Collected from 2023 only (person-level SEN2); "x" before.'],
+    newPlanCaveats: ['Available for new plans made from 2022 (person-level SEN2); "x" before.'],
     breaksAtPersonLevel: true,
   },
   {
@@ -365,7 +377,7 @@ const PLACEMENTS: readonly PlacementSpec[] = [
     published: 'placement_unknown_pc',
     polarity: 'lower_is_better',
     caveats: ['Collected from January 2023 only; "x" before. A high value means the other placement shares of the LA are understated.'],
-    newPlanCaveats: ['Collected from 2023 only; "x" before. A high value means the other placement shares of the LA are understated.'],
+    newPlanCaveats: ['Available for new plans made from 2022 (person-level SEN2); "x" before. A high value means the other placement shares of the LA are understated.'],
     breaksAtPersonLevel: true,
   },
   {
@@ -488,8 +500,8 @@ const PLANS: readonly MetricDefinition[] = [
     formula: { kind: 'value', value: NEW_PLANS, additive: true },
     formulaText: 'new_ehc_plans (before 2019: Total_new_all of the 2022 release, new statements + new EHC plans)',
     source: `${EHCP25}: newplans.csv, breakdown "New EHC plans" (new_ehc_plans), 2019–2024; ${EHCP22}: sen2_estab_new_plans.csv, establishment "Total" (Total_new_all), 2009–2018.`,
-    caveats: [PRE_2019_NEW, NEW_PLANS_DEFINITIONS, PERSON_LEVEL_2023, 'Wakefield returned aggregate figures for 2022.', LA_CHANGES],
-    seriesBreaks: [{ period: 2023, note: 'SEN2 became a person-level return in 2023; counts of new plans before and after are not directly comparable.' }],
+    caveats: [PRE_2019_NEW, NEW_PLANS_DEFINITIONS, NEW_PLANS_PERSON_LEVEL, 'Wakefield returned aggregate figures for 2022.', LA_CHANGES],
+    seriesBreaks: NEW_PLANS_BREAK,
   },
   {
     id: 'pct_pupils_ehc_plan',
@@ -781,10 +793,8 @@ const PROCESS: readonly MetricDefinition[] = [
     caveats: [
       'The base is all assessments in the year, including withdrawn and undecided ones: this reproduces the published figure (England 2024: 98,547 of 105,340 = 93.6%), although the guidance says percentages apply where a decision was made.',
       'Not available for 2019–2021: assess_in_year is "x" there, and the 2022 release\'s NewallEHC_pc uses a different base (plans issued + not issued), so it is not joined on.',
-      PERSON_LEVEL_2023,
-      'Medway 2021: DfE published a correction to assessments not leading to a plan (not used here).',
+      'The series starts in 2022, the first year with person-level outcomes (withdrawn, undecided); 2023 onwards also break the wider SEN2 time series.',
     ],
-    seriesBreaks: PROCESS_BREAK,
   },
   {
     id: 'pct_issued_within_20_weeks',
@@ -1215,7 +1225,7 @@ const SPEND: readonly MetricDefinition[] = [
     source: 'DfE Section 251 outturn (line 1.9.3) and DSG allocations, extract dsg_deficit_pct_2019_20_to_2021_22.csv (dsg_deficit_pct_of_total_dsg), FY 2019-20 to 2021-22.',
     caveats: [
       'England: 1.08% (2019-20), 1.69% (2020-21), 2.26% (2021-22); LAs range from a surplus of about 7% to a deficit of about 15%.',
-      'Cumulative: it reflects several years of high-needs pressure, not one year\'s overspend. Safety Valve and DBV agreements change deficits from 2021-22 on.',
+      'Cumulative: it reflects several years of high-needs pressure, not one year\'s overspend. Safety Valve agreements (the first made for 2020-21) add DfE payments that reduce some LAs\' deficits.',
       NOT_SUMMABLE_PC,
     ],
   },
