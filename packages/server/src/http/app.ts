@@ -162,7 +162,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     async execute(body) {
       const headers = new HeaderMap([['content-type', 'application/json']]);
       const store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 };
-      const result = await runGraphQL('POST', headers, '', body, store);
+      const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      const result = await runGraphQL('POST', headers, '', clean, store);
       const text = result.body.kind === 'complete' ? result.body.string : '';
       return { status: result.status ?? 200, body: JSON.parse(text), sqlStatements: store.sqlStatements };
     },

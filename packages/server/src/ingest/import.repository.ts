@@ -76,6 +76,11 @@ export async function writeObservations(db: Db, releaseId: number, file: Observa
   const seriesId = new Map(seriesRows.map((s) => [`${s.measure}\u0000${s.breakdown}`, s.id]));
   const ids = o.measure.map((m, i) => seriesId.get(`${m}\u0000${o.breakdown[i]}`)!);
 
+  // The first release of a data set cannot conflict with anything: a plain insert is a third faster.
+  const existing = await sql`
+    select 1 from observation where series_id = any(${[...seriesId.values()]}::integer[]) limit 1
+  `.execute(db);
+  const replacing = existing.rows.length > 0;
   let written = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const end = i + CHUNK;
@@ -86,9 +91,13 @@ export async function writeObservations(db: Db, releaseId: number, file: Observa
         ${ids.slice(i, end)}::integer[], ${o.area.slice(i, end)}::text[], ${o.period.slice(i, end)}::integer[],
         ${o.value.slice(i, end)}::double precision[], ${o.status.slice(i, end)}::text[]
       ) as t(s, a, p, v, st)
-      on conflict (series_id, period, area_code) do update
+      ${
+        replacing
+          ? sql`on conflict (series_id, period, area_code) do update
         set value = excluded.value, status = excluded.status, release_id = excluded.release_id
-        where (select r.edition from release r where r.id = observation.release_id) <= ${file.edition}::integer
+        where (select r.edition from release r where r.id = observation.release_id) <= ${file.edition}::integer`
+          : sql``
+      }
     `.execute(db);
     written += Number(result.numAffectedRows ?? 0);
   }
@@ -107,9 +116,30 @@ export async function markSuperseded(db: Db, dataset: string, releaseId: number)
   const result = await sql`
     update release r set status = 'superseded', superseded_by = ${releaseId}::integer
     where r.dataset = ${dataset} and r.id <> ${releaseId}::integer and r.status = 'loaded'
-      and not exists (select 1 from observation o where o.release_id = r.id)
+      and r.id not in (
+        select distinct o.release_id from observation o
+        where o.series_id in (select s.id from series s where s.dataset = ${dataset})
+      )
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * A release that wrote no figure (an older edition imported after a newer one: every figure it
+ * has is already held by a newer release) is recorded as superseded by the latest loaded edition
+ * of the data set, instead of being left 'loaded' with nothing behind it.
+ */
+export async function markSupersededOnArrival(db: Db, dataset: string, releaseId: number): Promise<void> {
+  await sql`
+    update release r set status = 'superseded', superseded_by = newer.id
+    from (
+      select n.id from release n
+      where n.dataset = ${dataset} and n.id <> ${releaseId}::integer and n.status = 'loaded'
+      order by n.edition desc, n.id desc
+      limit 1
+    ) newer
+    where r.id = ${releaseId}::integer
+  `.execute(db);
 }
 
 /** Reference releases replace their predecessors whole. */

@@ -130,9 +130,6 @@ const UP: readonly string[] = [
       )
   `,
   `
-    create index observation_release on observation (release_id)
-  `,
-  `
     create table metric_value (
         metric_id text not null,
         area_code text not null,

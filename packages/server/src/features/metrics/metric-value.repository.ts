@@ -6,8 +6,8 @@ import {
   type Source,
   type SourceRef,
 } from '@sendbench/schema';
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
+import type { Db, MetricValueTable } from '../../db/database';
 
 /**
  * Derives metric values from observations by the catalogue's formulas, entirely in SQL: one
@@ -180,17 +180,8 @@ function aggregateFromAuthorities(metric: MetricDefinition) {
   `;
 }
 
-export interface MetricValueRow {
-  metric_id: string;
-  area_code: string;
-  period: number;
-  value: number | null;
-  status: string;
-  numerator: number | null;
-  denominator: number | null;
-  aggregated: boolean;
-  release_ids: number[];
-}
+/** A stored metric value. */
+export type MetricValueRow = Selectable<MetricValueTable>;
 
 const VALUE_COLUMNS = ['metric_id', 'area_code', 'period', 'value', 'status', 'numerator', 'denominator', 'aggregated', 'release_ids'] as const;
 

@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { METRICS } from '@sendbench/schema';
+import { buildApiSchema, printApiSchema } from '../src/graphql/schema';
+import { SDL_PATH } from '../src/graphql/emit-sdl';
+import { EXAMPLE_OPERATIONS } from '../src/http/example-operations';
+import { QUERY_LIMITS } from '../src/plugins/query-limits';
+import { type ApiHarness, errorCodes, hasStackTrace, mainstreamRanksFromFile, neighboursFromFile, openApi, openColdApp } from './support/api';
+import { ENGINES } from './support/engines';
+
+/** SQL statements a warm request may run: the data-version check and one read of metric values. */
+const WARM_STATEMENT_BOUND = 3;
+/** A cold request also loads the reference snapshot once (7 small reads). */
+const COLD_STATEMENT_BOUND = 10;
+
+const COMPARISON = `query ($metric: MetricId!, $focus: LaCode, $peers: PeerSelector!, $period: PeriodCode) {
+  comparison(metric: $metric, focus: $focus, peers: $peers, period: $period) {
+    period { code label }
+    members { authority { code name } value { value status numerator denominator } rank quartileBand isFocus significance confidenceInterval { lower upper } }
+    statistics { count withValue median lowerQuartile upperQuartile min max aggregate { value numerator denominator members } }
+    england { value status }
+    region { value }
+  }
+}`;
+
+const PROFILE = `query ($code: LaCode!) {
+  profile(code: $code) {
+    year
+    authority { code name programmes { programme cohort } }
+    peerGroup { id size }
+    metrics { metric { id } period { code } value { value status } england { value status } region { value } peers { median lowerQuartile upperQuartile min max withValue } rank rankOutOf quartileBand direction significance series { period { code } value } }
+  }
+}`;
+
+const KENT_NEIGHBOURS = { metric: 'pct_plans_mainstream', focus: '886', peers: { kind: 'STATISTICAL_NEIGHBOURS' }, period: 202425 };
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let api: ApiHarness;
+
+    beforeAll(async () => {
+      api = await openApi(engine);
+    });
+
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    describe('comparison', () => {
+      test('returns Kent and its 10 statistical neighbours of the 2025 model for mainstream share', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        expect(body.data.comparison.members.map((m: { authority: { code: string } }) => m.authority.code).sort()).toEqual(['886', ...neighboursFromFile('886')].sort());
+      });
+
+      test('returns England at the published 43.6% in January 2025', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        expect(body.data.comparison.england).toEqual({ value: 43.6, status: 'value' });
+      });
+
+      test('ranks and bands members as an independent calculation from caseload.csv does', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        const fromApi = Object.fromEntries(
+          body.data.comparison.members.map((m: { authority: { code: string }; value: { value: number }; rank: number; quartileBand: number }) => [
+            m.authority.code,
+            { value: m.value.value, rank: m.rank, quartileBand: m.quartileBand },
+          ]),
+        );
+        expect(fromApi).toEqual(mainstreamRanksFromFile(['886', ...neighboursFromFile('886')]));
+      });
+
+      test('places Kent below 9 of its 10 statistical neighbours on mainstream share', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        expect(body.data.comparison.members.find((m: { isFocus: boolean }) => m.isFocus)).toMatchObject({ authority: { code: '886' }, rank: 10, value: { value: 36.1 } });
+      });
+
+      test('aggregates the set as sum of numerators over sum of denominators', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        const { aggregate } = body.data.comparison.statistics;
+        expect(aggregate.value).toBeCloseTo((aggregate.numerator / aggregate.denominator) * 100, 10);
+      });
+
+      test('labels Kent significantly lower than England on mainstream share', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        expect(body.data.comparison.members.find((m: { isFocus: boolean }) => m.isFocus).significance).toBe('LOWER');
+      });
+
+      test('labels Devon similar to England and Bedford higher on mainstream share', async () => {
+        const { body } = await api.run(COMPARISON, KENT_NEIGHBOURS);
+        const byCode = Object.fromEntries(body.data.comparison.members.map((m: { authority: { code: string }; significance: string }) => [m.authority.code, m.significance]));
+        expect({ devon: byCode['878'], bedford: byCode['822'] }).toEqual({ devon: 'SIMILAR', bedford: 'HIGHER' });
+      });
+
+      test('keeps members without a value in the list with their status and no rank', async () => {
+        const { body } = await api.run(COMPARISON, { metric: 'pct_plans_mainstream', peers: { kind: 'ENGLAND' }, period: 202425 });
+        const missing = body.data.comparison.members.filter((m: { value: { value: number | null } }) => m.value.value === null);
+        expect(missing.map((m: { authority: { code: string }; value: { status: string }; rank: number | null }) => [m.authority.code, m.value.status, m.rank]).sort()).toEqual([
+          ['812', 'x', null],
+          ['873', 'x', null],
+        ]);
+      });
+
+      test('compares all 153 LAs in a bounded number of SQL statements', async () => {
+        await api.run(COMPARISON, KENT_NEIGHBOURS);
+        const { body, sqlStatements } = await api.run(COMPARISON, { metric: 'pct_plans_mainstream', peers: { kind: 'ENGLAND' }, period: 202425 });
+        expect({ members: body.data.comparison.members.length, withinBound: sqlStatements <= WARM_STATEMENT_BOUND }).toEqual({ members: 153, withinBound: true });
+      });
+    });
+
+    describe('profile', () => {
+      test('returns every catalogue metric for a DBV tranche 2 LA with England and peer values', async () => {
+        const { body } = await api.run(PROFILE, { code: '823' });
+        const { profile } = body.data;
+        expect({
+          programmes: profile.authority.programmes,
+          metrics: profile.metrics.map((m: { metric: { id: string } }) => m.metric.id),
+          peers: profile.peerGroup.size,
+          englandPlans: profile.metrics.find((m: { metric: { id: string } }) => m.metric.id === 'ehc_plans').england.value,
+          peerMedianWithValues: profile.metrics.find((m: { metric: { id: string } }) => m.metric.id === 'pct_plans_mainstream').peers.withValue,
+        }).toEqual({
+          programmes: [{ programme: 'DBV', cohort: '2' }],
+          metrics: METRICS.map((m) => m.id),
+          peers: 11,
+          englandPlans: 638_745,
+          // Cambridgeshire (873), one of the 10 neighbours, has only x for placements in January 2025
+          peerMedianWithValues: 10,
+        });
+      });
+
+      test('answers a cold profile in at most the cold statement bound', async () => {
+        const cold = await openColdApp(api);
+        try {
+          const { sqlStatements } = await cold.execute({ query: PROFILE, variables: { code: '823' } });
+          expect(sqlStatements).toBeLessThanOrEqual(COLD_STATEMENT_BOUND);
+        } finally {
+          await cold.stop();
+        }
+      });
+
+      test('answers a warm profile in at most the warm statement bound', async () => {
+        await api.run(PROFILE, { code: '823' });
+        const { sqlStatements } = await api.run(PROFILE, { code: '823' });
+        expect(sqlStatements).toBeLessThanOrEqual(WARM_STATEMENT_BOUND);
+      });
+    });
+
+    describe('authorities', () => {
+      test('finds North Yorkshire by E06000065 and by 815 as the same authority', async () => {
+        const { body } = await api.run('{ a: authority(code: "E06000065") { code name codes } b: authority(code: "815") { code name codes } }');
+        expect(body.data.a).toEqual(body.data.b);
+      });
+
+      test('filters the DBV tranche 2 cohort to 22 authorities', async () => {
+        const { body } = await api.run('{ authorities(filter: { programme: DBV_TRANCHE_2 }, first: 50) { totalCount } }');
+        expect(body.data.authorities.totalCount).toBe(22);
+      });
+
+      test('pages through all 153 current authorities with cursors', async () => {
+        const first = await api.run('{ authorities(first: 100) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }');
+        const second = await api.run('query ($after: String) { authorities(first: 100, after: $after) { edges { node { code } } pageInfo { hasNextPage } } }', {
+          after: first.body.data.authorities.pageInfo.endCursor,
+        });
+        expect([first.body.data.authorities.totalCount, first.body.data.authorities.edges.length + second.body.data.authorities.edges.length, second.body.data.authorities.pageInfo.hasNextPage]).toEqual([153, 153, false]);
+      });
+    });
+
+    describe('bad input', () => {
+      test.each([
+        ['an unknown LA code', '{ authority(code: "999") { name } }', 'UNKNOWN_AUTHORITY'],
+        ['an unknown metric', '{ metric(id: "no_such_metric") { label } }', 'UNKNOWN_METRIC'],
+        ['a period with no data', '{ comparison(metric: "ehc_plans_per_1000_aged_0_25", period: 202425, peers: { kind: ENGLAND }) { period { label } } }', 'PERIOD_NOT_AVAILABLE'],
+        ['31 custom LAs', `{ comparison(metric: "ehc_plans", peers: { kind: CUSTOM, codes: [${Array.from({ length: 31 }, (_, i) => `"${[886, 887, 888, 889, 890, 891, 892, 893, 894, 895, 896, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320][i]}"`).join(', ')}] }) { period { label } } }`, 'TOO_MANY_AUTHORITIES'],
+        ['a selector missing its codes', '{ comparison(metric: "ehc_plans", peers: { kind: CUSTOM }) { period { label } } }', 'BAD_PEER_SELECTOR'],
+        ['a malformed LA code', '{ authority(code: "Kent") { name } }', 'GRAPHQL_VALIDATION_FAILED'],
+        ['a query over the depth limit', `{ authority(code: "886") { ${'a { '.repeat(QUERY_LIMITS.maxDepth)}b${' }'.repeat(QUERY_LIMITS.maxDepth)} } }`, 'QUERY_TOO_DEEP'],
+        ['a query over the cost limit', `{ ${Array.from({ length: 4 }, (_, i) => `c${i}: comparison(metric: "ehc_plans", peers: { kind: ENGLAND }) { members { authority { statisticalNeighbours { code name rank proximity model } } } }`).join(' ')} }`, 'QUERY_TOO_COMPLEX'],
+        ['a query over the alias limit', `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: dataVersion`).join(' ')} }`, 'TOO_MANY_ALIASES'],
+      ])('answers %s with its error code', async (_label, query, code) => {
+        const { body } = await api.run(query);
+        expect(errorCodes(body)).toContain(code);
+      });
+
+      test('names the accepted periods when a period has no data', async () => {
+        const { body } = await api.run('{ comparison(metric: "ehc_plans_per_1000_aged_0_25", period: 202425, peers: { kind: ENGLAND }) { period { label } } }');
+        expect(body.errors[0].extensions.available).toEqual([201920, 202021]);
+      });
+
+      test('never returns a stack trace for bad input', async () => {
+        const { body } = await api.run('{ comparison(metric: "x!", peers: { kind: CUSTOM, codes: [] }) { period { label } } }');
+        expect({ errors: body.errors.length > 0, stack: hasStackTrace(body) }).toEqual({ errors: true, stack: false });
+      });
+
+      test('accepts a query just under the alias limit', async () => {
+        const { body } = await api.run(`{ ${Array.from({ length: QUERY_LIMITS.maxAliases }, (_, i) => `a${i}: dataVersion`).join(' ')} }`);
+        expect(body.errors).toBeUndefined();
+      });
+    });
+
+    describe('whole schema', () => {
+      test.each(Object.entries(EXAMPLE_OPERATIONS))('runs the example operation %s without error', async (_name, query) => {
+        const { body } = await api.run(query);
+        expect(body.errors).toBeUndefined();
+      });
+
+      test('runs an operation over every query field without error', async () => {
+        const { body } = await api.run(`{
+          authorities(first: 5, filter: { region: "E12000008", status: ALL }) { totalCount edges { node { code name region { name } programmes { programme } statisticalNeighbours { code } successions { note } value(metric: "ehc_plans") { value } series(metric: "ehc_plans") { value } } } }
+          authority(code: "909") { name isCurrent successions { successorCode } }
+          metrics(theme: SPEND) { id periods { code } latestPeriod { label } }
+          metric(id: "tribunal_appeal_rate") { id caveats seriesBreaks { period } }
+          peerGroups(of: "886") { id size listIncomplete members { code } }
+          comparison(metric: "hn_spend_per_plan", focus: "886", peers: { kind: DBV, tranche: 1 }) { statistics { median } }
+          trend(metric: "ehc_plans", areas: ["886", "E12000008", "E92000001"], focus: "886", peers: { kind: STATISTICAL_NEIGHBOURS }) { series { id points { value } } breaks { period } }
+          relationship(x: "hn_spend_per_plan", y: "pct_plans_mainstream", focus: "886") { pairs pearson spearman line { slope } }
+          profile(code: "886", peers: { kind: REGION }) { year metrics { metric { id } value { value } } }
+          releases { id fileName sha256 }
+          dataVersion
+        }`);
+        expect(body.errors).toBeUndefined();
+      });
+    });
+  });
+}
+
+describe('schema', () => {
+  test('matches the committed SDL in packages/schema/schema.graphql', async () => {
+    expect(printApiSchema(await buildApiSchema())).toBe(fs.readFileSync(SDL_PATH, 'utf8'));
+  });
+});
