@@ -22,6 +22,7 @@ const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 10),
   SENDBENCH_DB_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.sendbench', 'db')),
   SENDBENCH_DATA_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, '..', 'shared', 'data')),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

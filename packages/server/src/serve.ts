@@ -27,7 +27,7 @@ export async function serve(config: Config): Promise<void> {
       const rejected = outcomes.filter((o) => o.status === 'rejected');
       if (rejected.length) console.error(`${rejected.length} file(s) were rejected (see above); the rest is loaded.`);
     }
-    const app = await createApp({ db: handle.db, logger, production: config.NODE_ENV === 'production' });
+    const app = await createApp({ db: handle.db, logger, production: config.NODE_ENV === 'production', responseCache: config.RESPONSE_CACHE === 'on' });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
       app.server.listen(config.PORT, config.HOST, () => resolve());

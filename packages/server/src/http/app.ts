@@ -15,6 +15,7 @@ import { type ApiContext, createContext, type RequestStore, requestStore } from 
 import { buildApiSchema } from '../graphql/schema';
 import { createErrorFormatter } from '../plugins/error-masking';
 import { createQueryLimits, QUERY_LIMITS } from '../plugins/query-limits';
+import { createResponseCache } from '../plugins/response-cache';
 import { EXAMPLE_OPERATION } from './example-operations';
 
 export const DASHBOARD_DIST = path.join(PROJECT_ROOT, 'packages', 'dashboard', 'dist');
@@ -23,6 +24,8 @@ export interface AppOptions {
   db: Db;
   logger: Logger;
   production: boolean;
+  /** Cache whole responses per operation, variables and data version (default on). */
+  responseCache?: boolean;
   /** Serve the built dashboard (when it exists). */
   dashboardDir?: string;
 }
@@ -79,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: createErrorFormatter(logger, () => requestStore.getStore()?.requestId),
     plugins: [
       ...limits.plugins,
+      ...(options.responseCache === false ? [] : createResponseCache()),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
     ],
   });

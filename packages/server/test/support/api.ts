@@ -16,10 +16,10 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** The API over the shared database holding the whole official data set (read only). */
+/** The API over the shared database holding the whole official data set (read only), without the response cache so every request does its work. */
 export async function openApi(engine: TestEngine, options: { production?: boolean } = {}): Promise<ApiHarness> {
   const handle = await openSharedDatabase(engine);
-  const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: options.production ?? false });
+  const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: options.production ?? false, responseCache: false });
   return {
     handle,
     app,
@@ -33,7 +33,7 @@ export async function openApi(engine: TestEngine, options: { production?: boolea
 
 /** A second app over the same database, with nothing cached yet (a process that has just started). */
 export function openColdApp(api: ApiHarness): Promise<App> {
-  return createApp({ db: api.handle.db, logger: pino({ level: 'silent' }), production: false });
+  return createApp({ db: api.handle.db, logger: pino({ level: 'silent' }), production: false, responseCache: false });
 }
 
 /** The error codes of a GraphQL response, in order. */
