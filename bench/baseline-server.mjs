@@ -1,0 +1,53 @@
+/**
+ * The benchmark's baseline: a bare node:http handler that runs the same repository and service
+ * code as the API (so the same SQL through pg, and the same statistics) and writes the same JSON —
+ * without GraphQL parsing, validation, execution, type-graphql or Apollo. GraphQL ÷ baseline is
+ * what the GraphQL layer costs.
+ *
+ * DATABASE_URL=postgres://… PORT=4301 node bench/baseline-server.mjs
+ */
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { PROJECT } from './operations.mjs';
+
+const require = createRequire(import.meta.url);
+require('reflect-metadata');
+const dist = (p) => require(`../packages/server/dist/${p}`);
+const { connect } = dist('db/connect.js');
+const { ReferenceCache } = dist('features/reference/reference.service.js');
+const { createContext } = dist('graphql/context.js');
+const { ProfileResolver } = dist('features/profiles/profile.resolver.js');
+const { ComparisonResolver } = dist('features/comparisons/comparison.resolver.js');
+const { TrendResolver } = dist('features/trends/trend.resolver.js');
+const { RelationshipResolver } = dist('features/relationships/relationship.resolver.js');
+
+const handle = await connect({ url: process.env.DATABASE_URL, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const cache = new ReferenceCache();
+const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonResolver(), trend: new TrendResolver(), relationship: new RelationshipResolver() };
+
+const HANDLERS = {
+  '/profile': (ctx, q) => resolvers.profile.profile(ctx, q.get('code'), null, null).then(PROJECT.profile),
+  '/comparison': (ctx, q) =>
+    resolvers.comparison.comparison(ctx, q.get('metric'), { kind: 'england' }, q.get('focus'), Number(q.get('period'))).then(PROJECT.comparison),
+  '/trend': (ctx, q) => resolvers.trend.trend(ctx, q.get('metric'), q.get('areas').split(','), null, null, null, null).then(PROJECT.trend),
+  '/relationship': (ctx, q) => resolvers.relationship.relationship(ctx, q.get('x'), q.get('y'), null, q.get('focus'), null, null).then(PROJECT.relationship),
+};
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const handler = HANDLERS[url.pathname];
+  if (!handler) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const data = await handler(createContext(handle.db, cache), url.searchParams);
+    const body = JSON.stringify({ data });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+  }
+});
+server.listen(Number(process.env.PORT ?? 4301), '127.0.0.1', () => console.error(`baseline ready on ${server.address().port}`));
+process.on('SIGTERM', () => server.close(() => handle.close().then(() => process.exit(0))));

@@ -1,0 +1,88 @@
+/**
+ * The dashboard's four heavy operations, as the benchmark sends them: GraphQL text + variables,
+ * the baseline's path, and a projection of the GraphQL result to the shape both servers return.
+ */
+export const OPERATIONS = {
+  profile: {
+    label: 'profile of one LA against its 10 neighbours (74 metrics)',
+    query: `query Profile($code: LaCode!) { profile(code: $code) { year metrics { metric { id } period { code } value { value status } england { value status } region { value status } peers { median lowerQuartile upperQuartile min max withValue } rank rankOutOf quartileBand direction significance series { period { code } value status } } } }`,
+    variables: { code: '886' },
+    baseline: '/profile?code=886',
+  },
+  comparison: {
+    label: 'comparison of one metric over all 153 LAs',
+    query: `query Compare($metric: MetricId!, $focus: LaCode, $period: PeriodCode) { comparison(metric: $metric, focus: $focus, period: $period, peers: { kind: ENGLAND }) { period { code } members { authority { code name } value { value status numerator denominator } rank quartileBand isFocus significance } statistics { count withValue median lowerQuartile upperQuartile min max aggregate { value members } } england { value status } region { value status } } }`,
+    variables: { metric: 'pct_plans_mainstream', focus: '886', period: 202425 },
+    baseline: '/comparison?metric=pct_plans_mainstream&focus=886&period=202425',
+  },
+  trend: {
+    label: 'trend of one metric for 11 areas over every period',
+    query: `query Trend($metric: MetricId!, $areas: [AreaCode!]!) { trend(metric: $metric, areas: $areas) { periods { code } series { id points { period { code } value status } } } }`,
+    variables: { metric: 'ehc_plans', areas: ['886', '888', '881', '850', '936', '938', '845', '878', '919', '926', 'E92000001'] },
+    baseline: '/trend?metric=ehc_plans&areas=886,888,881,850,936,938,845,878,919,926,E92000001',
+  },
+  relationship: {
+    label: 'relationship of two metrics over all LAs',
+    query: `query Relate($x: MetricId!, $y: MetricId!, $focus: LaCode) { relationship(x: $x, y: $y, focus: $focus) { pairs pearson spearman line { slope intercept rSquared } points { authority { code } x { value status } y { value status } isFocus } } }`,
+    variables: { x: 'hn_spend_per_plan', y: 'pct_plans_mainstream', focus: '886' },
+    baseline: '/relationship?x=hn_spend_per_plan&y=pct_plans_mainstream&focus=886',
+  },
+};
+
+const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
+const value = (v, keys = ['value', 'status']) => pick(v, keys);
+const enumName = (v) => (v === null ? null : String(v).toUpperCase());
+
+/** The baseline's projections: the same fields the GraphQL operations select, in the same shape. */
+export const PROJECT = {
+  profile: (p) => ({
+    profile: {
+      year: p.year,
+      metrics: p.metrics.map((m) => ({
+        metric: { id: m.metric.id },
+        period: { code: m.period.code },
+        value: value(m.value),
+        england: value(m.england),
+        region: value(m.region),
+        peers: pick(m.peers, ['median', 'lowerQuartile', 'upperQuartile', 'min', 'max', 'withValue']),
+        rank: m.rank,
+        rankOutOf: m.rankOutOf,
+        quartileBand: m.quartileBand,
+        direction: enumName(m.direction),
+        significance: enumName(m.significance),
+        series: m.series.map((s) => ({ period: { code: s.period.code }, value: s.value, status: s.status })),
+      })),
+    },
+  }),
+  comparison: (c) => ({
+    comparison: {
+      period: { code: c.period.code },
+      members: c.members.map((m) => ({
+        authority: pick(m.authority, ['code', 'name']),
+        value: value(m.value, ['value', 'status', 'numerator', 'denominator']),
+        rank: m.rank,
+        quartileBand: m.quartileBand,
+        isFocus: m.isFocus,
+        significance: enumName(m.significance),
+      })),
+      statistics: { ...pick(c.statistics, ['count', 'withValue', 'median', 'lowerQuartile', 'upperQuartile', 'min', 'max']), aggregate: pick(c.statistics.aggregate, ['value', 'members']) },
+      england: value(c.england),
+      region: c.region && value(c.region),
+    },
+  }),
+  trend: (t) => ({
+    trend: {
+      periods: t.periods.map((p) => ({ code: p.code })),
+      series: t.series.map((s) => ({ id: s.id, points: s.points.map((p) => ({ period: { code: p.period.code }, value: p.value, status: p.status })) })),
+    },
+  }),
+  relationship: (r) => ({
+    relationship: {
+      pairs: r.pairs,
+      pearson: r.pearson,
+      spearman: r.spearman,
+      line: r.line && pick(r.line, ['slope', 'intercept', 'rSquared']),
+      points: r.points.map((p) => ({ authority: { code: p.authority.code }, x: value(p.x), y: value(p.y), isFocus: p.isFocus })),
+    },
+  }),
+};

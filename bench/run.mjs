@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: measures the dashboard's heavy operations against real PostgreSQL — throughput
+ * at saturation and latency at a fixed 50 requests/s, for the GraphQL API with and without its
+ * response cache and for a bare baseline in the same run — plus SQL statements per request,
+ * server memory on PostgreSQL and PGlite, import speed, and start-up time.
+ *
+ *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
+ *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
+ *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
+ *
+ * Method and figures: docs/benchmarks.md.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { OPERATIONS } from './operations.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'packages/server/dist/cli.js');
+const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
+const QUICK = process.argv.includes('--quick');
+const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RATE = 50;
+const QUICK_FILES = [
+  'reference/la_lookup_with_programmes.csv',
+  'reference/statistical_neighbours_2025.csv',
+  'reference/programme_membership.json',
+  'ees/education-health-and-care-plans_2025/data/caseload.csv',
+  'extracts/s251_outturn_net_grouped_2017_18_to_2024_25.csv',
+].map((f) => path.join(DATA, f));
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...args) => console.error(...args);
+const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function databaseUrl(name) {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function run(args, env) {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`sendbench ${args[0]} failed (${result.status}):\n${result.stderr}`);
+  return { ms: Date.now() - started, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Figures written by an import, from its summary lines. */
+function figuresOf(output) {
+  return [...output.matchAll(/([\d,]+) figures/g)].reduce((sum, m) => sum + Number(m[1].replace(/,/g, '')), 0);
+}
+
+function startProcess(script, args, env) {
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  child.output = () => stderr;
+  return child;
+}
+
+async function waitFor(url, child, timeoutMs = 180_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered:\n${child.output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+function rssMiB(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+const graphqlRequest = (op) => ({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+const baselineRequest = (op) => ({ path: op.baseline, method: 'GET' });
+
+/** One autocannon run; latencies come from every response (autocannon's own table has no p95). */
+async function load(base, request, options, pid) {
+  const latencies = [];
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(pid) ?? 0)), 200);
+  const { path: requestPath, ...rest } = request;
+  const instance = autocannon({ url: `${base}${requestPath}`, duration: SECONDS, ...rest, ...options });
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  const errors = result.errors + result.non2xx + result.timeouts;
+  return {
+    requests: result.requests.total,
+    rps: round(result.requests.total / SECONDS, 0),
+    p50: round(percentile(latencies, 50), 2),
+    p95: round(percentile(latencies, 95), 2),
+    p99: round(percentile(latencies, 99), 2),
+    errors,
+    peakRssMiB: round(peakRss, 0),
+  };
+}
+
+async function measureTarget(name, base, requestOf, pid) {
+  const figures = {};
+  for (const [key, op] of Object.entries(OPERATIONS)) {
+    await load(base, requestOf(op), { connections: 4, duration: 1 }, pid); // warm-up
+    const saturation = await load(base, requestOf(op), { connections: 8 }, pid);
+    const fixed = await load(base, requestOf(op), { connections: 8, overallRate: RATE }, pid);
+    figures[key] = { saturationRps: saturation.rps, saturationErrors: saturation.errors, at50: fixed };
+    log(`  ${name.padEnd(22)} ${key.padEnd(13)} ${String(saturation.rps).padStart(6)} req/s at saturation | at ${RATE}/s p50 ${fixed.p50} ms p95 ${fixed.p95} ms p99 ${fixed.p99} ms, ${fixed.errors} errors, RSS ${fixed.peakRssMiB} MiB`);
+  }
+  return figures;
+}
+
+async function sameAnswers(graphqlBase, baselineBase) {
+  for (const [key, op] of Object.entries(OPERATIONS)) {
+    const g = await (await fetch(`${graphqlBase}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) })).json();
+    const b = await (await fetch(`${baselineBase}${op.baseline}`)).json();
+    if (g.errors) throw new Error(`${key}: GraphQL errors ${JSON.stringify(g.errors)}`);
+    if (JSON.stringify(g.data) !== JSON.stringify(b.data)) throw new Error(`${key}: the baseline's JSON differs from the API's; the comparison would not be like for like`);
+  }
+}
+
+async function sqlStatementsPerOperation(url) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  require('reflect-metadata');
+  const { connect } = require(path.join(ROOT, 'packages/server/dist/db/connect.js'));
+  const { createApp } = require(path.join(ROOT, 'packages/server/dist/http/app.js'));
+  const pino = require(path.join(ROOT, 'node_modules/pino'));
+  const handle = await connect({ url, poolSize: 2 });
+  const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: true, responseCache: false });
+  const counts = {};
+  try {
+    for (const [key, op] of Object.entries(OPERATIONS)) {
+      await app.execute({ query: op.query, variables: op.variables });
+      counts[key] = (await app.execute({ query: op.query, variables: op.variables })).sqlStatements;
+    }
+  } finally {
+    await app.stop();
+    await handle.close();
+  }
+  return counts;
+}
+
+async function main() {
+  const results = { date: new Date().toISOString(), quick: QUICK, secondsPerMeasurement: SECONDS, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 0), node: process.version } };
+  log(`SENDbench benchmark (${QUICK ? 'quick smoke' : 'full'}), ${SECONDS} s per measurement, ${os.cpus().length} CPUs`);
+
+  // 1. A PostgreSQL database with the data, timing the import when we make it.
+  let pgUrl = process.env.BENCH_DATABASE_URL;
+  const made = [];
+  if (!pgUrl) {
+    const name = `sendbench_bench_${process.pid}`;
+    await admin(`create database ${name}`);
+    made.push(name);
+    pgUrl = databaseUrl(name);
+    log(`importing ${QUICK ? 'a small subset' : 'the whole data set'} into PostgreSQL …`);
+    const imported = run(['import', ...(QUICK ? QUICK_FILES : [DATA])], { DATABASE_URL: pgUrl });
+    const figures = figuresOf(imported.output);
+    results.importPostgres = { seconds: round(imported.ms / 1000), figures, figuresPerSecond: round(figures / (imported.ms / 1000), 0) };
+    log(`  ${figures.toLocaleString('en-GB')} figures in ${round(imported.ms / 1000)} s = ${results.importPostgres.figuresPerSecond.toLocaleString('en-GB')} figures/s`);
+  }
+
+  const servers = [];
+  try {
+    // 2. The API (cache off, cache on) and the baseline, all on the same database.
+    const gql = startProcess(CLI, ['serve'], { DATABASE_URL: pgUrl, PORT: '4311', RESPONSE_CACHE: 'off', NODE_ENV: 'production' });
+    const gqlCached = startProcess(CLI, ['serve'], { DATABASE_URL: pgUrl, PORT: '4312', RESPONSE_CACHE: 'on', NODE_ENV: 'production' });
+    const baseline = startProcess(path.join(ROOT, 'bench/baseline-server.mjs'), [], { DATABASE_URL: pgUrl, PORT: '4313' });
+    servers.push(gql, gqlCached, baseline);
+    await Promise.all([waitFor('http://127.0.0.1:4311/readyz', gql), waitFor('http://127.0.0.1:4312/readyz', gqlCached)]);
+    await sleep(500);
+    await sameAnswers('http://127.0.0.1:4311', 'http://127.0.0.1:4313');
+    log('answers checked: the baseline returns the same JSON as the API for every operation');
+
+    results.sqlStatements = await sqlStatementsPerOperation(pgUrl);
+    log(`SQL statements per request (warm): ${JSON.stringify(results.sqlStatements)}`);
+
+    log('load on PostgreSQL:');
+    results.postgres = {
+      graphql: await measureTarget('GraphQL (no cache)', 'http://127.0.0.1:4311', graphqlRequest, gql.pid),
+      graphqlCached: await measureTarget('GraphQL (response cache)', 'http://127.0.0.1:4312', graphqlRequest, gqlCached.pid),
+      baseline: await measureTarget('baseline (bare http)', 'http://127.0.0.1:4313', baselineRequest, baseline.pid),
+    };
+    results.ratios = Object.fromEntries(
+      Object.keys(OPERATIONS).map((key) => [
+        key,
+        {
+          graphqlOverBaseline: round(results.postgres.graphql[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
+          cachedOverBaseline: round(results.postgres.graphqlCached[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
+        },
+      ]),
+    );
+    log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
+    for (const s of servers.splice(0)) await stop(s);
+
+    // 3. PGlite: first start (imports), later start, memory under load.
+    if (!QUICK) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-bench-pglite-'));
+      try {
+        const env = { SENDBENCH_DB_DIR: path.join(dir, 'db'), PORT: '4314', RESPONSE_CACHE: 'off', NODE_ENV: 'production' };
+        let server = startProcess(CLI, ['serve'], env);
+        const first = await waitFor('http://127.0.0.1:4314/readyz', server, 600_000);
+        const firstFigures = figuresOf(server.output());
+        await stop(server);
+        server = startProcess(CLI, ['serve'], env);
+        const later = await waitFor('http://127.0.0.1:4314/readyz', server);
+        results.pglite = {
+          firstStartSeconds: round(first / 1000),
+          importFiguresPerSecond: round(firstFigures / (first / 1000), 0),
+          laterStartSeconds: round(later / 1000, 2),
+          diskMiB: round(Number(execFileSync('du', ['-sm', env.SENDBENCH_DB_DIR], { encoding: 'utf8' }).split('\t')[0]), 0),
+        };
+        log(`PGlite: first start ${results.pglite.firstStartSeconds} s (imports ${firstFigures.toLocaleString('en-GB')} figures), later start ${results.pglite.laterStartSeconds} s, ${results.pglite.diskMiB} MiB on disk`);
+        log('load on PGlite:');
+        results.pgliteLoad = await measureTarget('GraphQL on PGlite', 'http://127.0.0.1:4314', graphqlRequest, server.pid);
+        await stop(server);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    for (const s of servers) await stop(s);
+    for (const name of made) await admin(`drop database if exists ${name} with (force)`);
+  }
+
+  const outDir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${QUICK ? 'quick' : 'full'}-${results.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results: ${path.relative(ROOT, file)}`);
+  const failures = Object.values(results.postgres.graphql).filter((f) => f.at50.errors > 0 || f.saturationErrors > 0).length;
+  console.log(`${Object.keys(OPERATIONS).length * 3 - failures} passed, ${failures} failed`);
+  if (failures) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
