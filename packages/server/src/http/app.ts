@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
@@ -82,7 +82,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: createErrorFormatter(logger, () => requestStore.getStore()?.requestId),
     plugins: [
       ...limits.plugins,
-      ...(options.responseCache === false ? [] : createResponseCache()),
+      // Without the response cache, cache hints are useless work on every field: switch them off.
+      ...(options.responseCache === false ? [ApolloServerPluginCacheControlDisabled()] : createResponseCache()),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
     ],
   });
