@@ -165,6 +165,7 @@ async function importOne(
       case 'observations':
         observations = await repo.writeObservations(trx, releaseId, parsed);
         await repo.markSuperseded(trx, dataset, releaseId);
+        if (observations === 0) await repo.markSupersededOnArrival(trx, dataset, releaseId);
         break;
       case 'la_lookup':
         await repo.writeLaLookup(trx, releaseId, parsed);

@@ -127,7 +127,8 @@ export const eesTidyReader = {
         continue;
       }
       if (cells.length !== width) {
-        issues.add(line, '', `expected ${width} cells, found ${cells.length} (truncated or misaligned row)`, cells.slice(-1)[0]);
+        // A short row names the first column it lacks: where a truncated file was cut.
+        issues.add(line, cells.length < width ? header[cells.length] : '', `expected ${width} cells, found ${cells.length} (truncated or misaligned row)`, cells.slice(-1)[0]);
         continue;
       }
       const before = issues.total;

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const made: string[] = [];
+
+/**
+ * Writes a copy of an official file, edited line by line, into a new temporary folder and returns
+ * its path. The copy keeps the original's name unless `name` is given, so issues name the file a
+ * user would recognise. Lines are split on \n and keep any \r and the byte-order mark.
+ *
+ * @example copyWithLines(OFFICIAL_FILES.onsPopulation, (lines) => lines.slice(0, -1))
+ */
+export function copyWithLines(source: string, edit: (lines: string[]) => string[], name = path.basename(source)): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-copy-'));
+  made.push(dir);
+  const target = path.join(dir, name);
+  fs.writeFileSync(target, edit(fs.readFileSync(source, 'utf8').split('\n')).join('\n'));
+  return target;
+}
+
+/** Replaces one cell of a line (0-based column) of a file without quoted cells, such as the extracts. */
+export function withCell(line: string, column: number, value: string): string {
+  const cells = line.split(',');
+  cells[column] = value;
+  return cells.join(',');
+}
+
+/** Removes every folder copyWithLines made (call in afterAll). */
+export function removeCopies(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
