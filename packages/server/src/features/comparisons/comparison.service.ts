@@ -4,7 +4,7 @@ import type { MetricValueRow } from '../metrics/metric-value.repository';
 import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
 import type { AuthorityRecord } from '../reference/reference.service';
 import type { AggregateValue, SetStatistics } from './comparison.type';
-import { compareWithBenchmark, quantile, quartileBand, ranksDescending, wilson } from './statistics';
+import { compareWithBenchmark, quantile, quartileBands, ranksDescending, wilson } from './statistics';
 
 export interface MemberFigures {
   authority: AuthorityRecord;
@@ -63,16 +63,17 @@ export function summariseSet(
   const values = members.map((la) => toMetricValue(metric, la.code, period, rows.get(la.code)));
   const withValue = values.filter((v) => v.value !== null).map((v) => v.value!);
   const ranks = ranksDescending(withValue);
+  const bands = quartileBands(withValue);
   let next = 0;
   const figures = members.map((authority, i) => {
     const value = values[i];
-    const rank = value.value === null ? null : ranks[next++];
+    const index = value.value === null ? -1 : next++;
     const confidenceInterval = intervalOf(metric, value);
     return {
       authority,
       value,
-      rank,
-      quartileBand: value.value === null ? null : quartileBand(value.value, withValue),
+      rank: index < 0 ? null : ranks[index],
+      quartileBand: index < 0 ? null : bands[index],
       confidenceInterval,
       significance: significanceOf(confidenceInterval, england),
     };

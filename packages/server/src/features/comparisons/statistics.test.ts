@@ -6,6 +6,7 @@ import {
   pearson,
   quantile,
   quartileBand,
+  quartileBands,
   ranksDescending,
   spearman,
   wilson,
@@ -29,6 +30,10 @@ describe('ranks and bands', () => {
   test('bands the highest quarter as 4 and the lowest as 1', () => {
     const values = [10, 20, 30, 40, 50, 60, 70, 80];
     expect(values.map((v) => quartileBand(v, values))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+  test('bands a whole set at once as one value at a time does, ties included', () => {
+    const values = [30, 10, 30, 80, 50, 10, 70];
+    expect(quartileBands(values)).toEqual(values.map((v) => quartileBand(v, values)));
   });
 });
 

@@ -20,9 +20,14 @@ export function quantile(values: readonly number[], q: number): number | undefin
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Competition ranks, highest value first: [5, 9, 9, 1] → [3, 1, 1, 4]. */
+/** Competition ranks, highest value first: [5, 9, 9, 1] → [3, 1, 1, 4]. O(n log n). */
 export function ranksDescending(values: readonly number[]): number[] {
-  return values.map((v) => 1 + values.filter((other) => other > v).length);
+  const sorted = [...values].sort((a, b) => b - a);
+  const firstIndex = new Map<number, number>();
+  sorted.forEach((v, i) => {
+    if (!firstIndex.has(v)) firstIndex.set(v, i);
+  });
+  return values.map((v) => firstIndex.get(v)! + 1);
 }
 
 /**
@@ -30,8 +35,21 @@ export function ranksDescending(values: readonly number[]): number[] {
  * ascending order (ties take the lower position): band = ceil(4 × position / n).
  */
 export function quartileBand(value: number, values: readonly number[]): number {
-  const position = 1 + values.filter((v) => v < value).length;
-  return Math.min(4, Math.max(1, Math.ceil((4 * position) / values.length)));
+  return bandOfPosition(1 + values.filter((v) => v < value).length, values.length);
+}
+
+/** Quartile bands of every value at once, in O(n log n) (same rule as quartileBand). */
+export function quartileBands(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const firstIndex = new Map<number, number>();
+  sorted.forEach((v, i) => {
+    if (!firstIndex.has(v)) firstIndex.set(v, i);
+  });
+  return values.map((v) => bandOfPosition(firstIndex.get(v)! + 1, values.length));
+}
+
+function bandOfPosition(position: number, n: number): number {
+  return Math.min(4, Math.max(1, Math.ceil((4 * position) / n)));
 }
 
 export interface Interval {
