@@ -6,6 +6,7 @@
  *
  *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
+ *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
  *
  * Method and figures: docs/benchmarks.md.
@@ -18,11 +19,13 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { OPERATIONS } from './operations.mjs';
+import { scaleUp } from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'packages/server/dist/cli.js');
 const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 const QUICK = process.argv.includes('--quick');
+const SCALE = process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
 const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = 50;
@@ -72,7 +75,7 @@ function figuresOf(output) {
 }
 
 function startProcess(script, args, env) {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   child.output = () => stderr;
@@ -137,9 +140,15 @@ async function load(base, request, options, pid) {
   };
 }
 
-async function measureTarget(name, base, requestOf, pid) {
+/** At scale: the four operations plus a comparison against the 10 neighbours (the set stays 11). */
+const SCALE_OPERATIONS = {
+  ...OPERATIONS,
+  comparisonNeighbours: { ...OPERATIONS.comparison, query: OPERATIONS.comparison.query.replace('kind: ENGLAND', 'kind: STATISTICAL_NEIGHBOURS') },
+};
+
+async function measureTarget(name, base, requestOf, pid, operations = OPERATIONS) {
   const figures = {};
-  for (const [key, op] of Object.entries(OPERATIONS)) {
+  for (const [key, op] of Object.entries(operations)) {
     await load(base, requestOf(op), { connections: 4, duration: 1 }, pid); // warm-up
     const saturation = await load(base, requestOf(op), { connections: 8 }, pid);
     const fixed = await load(base, requestOf(op), { connections: 8, overallRate: RATE }, pid);
@@ -232,7 +241,26 @@ async function main() {
     log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
     for (const s of servers.splice(0)) await stop(s);
 
-    // 3. PGlite: first start (imports), later start, memory under load.
+    // 3. Scale: the same operations over 10× and 100× the areas (synthetic copies, clearly marked).
+    results.scale = {};
+    for (const factor of SCALE) {
+      const source = new URL(pgUrl).pathname.slice(1);
+      const clone = `sendbench_bench_x${factor}_${process.pid}`;
+      await admin(`create database ${clone} template ${source}`);
+      made.push(clone);
+      const cloneUrl = databaseUrl(clone);
+      const grown = factor > 1 ? await scaleUp(cloneUrl, factor) : { areas: 153, metricValues: 0 };
+      const server = startProcess(CLI, ['serve'], { DATABASE_URL: cloneUrl, PORT: '4315', RESPONSE_CACHE: 'off', NODE_ENV: 'production' });
+      servers.push(server);
+      await waitFor('http://127.0.0.1:4315/readyz', server);
+      log(`scale ×${factor}: ${grown.areas.toLocaleString('en-GB')} current areas`);
+      results.scale[`x${factor}`] = { areas: grown.areas, operations: await measureTarget(`GraphQL ×${factor}`, 'http://127.0.0.1:4315', graphqlRequest, server.pid, SCALE_OPERATIONS) };
+      await stop(server);
+      servers.splice(servers.indexOf(server), 1);
+      await admin(`drop database if exists ${clone} with (force)`);
+    }
+
+    // 4. PGlite: first start (imports), later start, memory under load.
     if (!QUICK) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-bench-pglite-'));
       try {

@@ -1,8 +1,84 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { LoadingState } from './components/QueryStatus';
+import { Layout } from './components/Layout';
+import { StartPage } from './pages/StartPage';
+import { takePendingFocus, useLocation } from './routing/router';
+import { type Page, pageOfPath, parseState } from './routing/url-state';
+
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const ComparePage = lazy(() => import('./pages/ComparePage'));
+const TrendsPage = lazy(() => import('./pages/TrendsPage'));
+const RelationshipsPage = lazy(() => import('./pages/RelationshipsPage'));
+const MetricsPage = lazy(() => import('./pages/MetricsPage'));
+const DataPage = lazy(() => import('./pages/DataPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function PageFor({ page, search }: { page: Page | undefined; search: string }) {
+  const state = parseState(search);
+  switch (page) {
+    case 'start':
+      return <StartPage state={state} />;
+    case 'profile':
+      return <ProfilePage state={state} />;
+    case 'compare':
+      return <ComparePage state={state} />;
+    case 'trends':
+      return <TrendsPage state={state} />;
+    case 'relationships':
+      return <RelationshipsPage state={state} />;
+    case 'metrics':
+      return <MetricsPage />;
+    case 'data':
+      return <DataPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
 export function App() {
+  const { pathname, search } = useLocation();
+  const page = pageOfPath(pathname);
+  const previousPath = useRef(pathname);
+
+  // After moving to another page, put focus on the new page's main heading (as a full page load
+  // would), so screen reader and keyboard users start at the top of the new content.
+  useEffect(() => {
+    const pending = takePendingFocus();
+    if (previousPath.current === pathname && !pending) return;
+    previousPath.current = pathname;
+    if (!window.location.hash) window.scrollTo(0, 0);
+    // While a lazily loaded page arrives, React keeps the old page hidden in the tree: only a
+    // visible heading will do.
+    const focusHeading = () => {
+      const heading = [...document.querySelectorAll<HTMLElement>('main h1')].find((h) => h.getClientRects().length > 0);
+      if (!heading) return false;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      return document.activeElement === heading;
+    };
+    // A link to a place on a page (/catalogue#pct_plans_mainstream) goes there once it is drawn.
+    const focusTarget = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const target = id ? document.getElementById(id) : null;
+      if (!id) return focusHeading();
+      if (!target || !target.getClientRects().length) return false;
+      target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+      target.scrollIntoView();
+      return true;
+    };
+    if (!focusTarget()) {
+      const timer = window.setInterval(() => focusTarget() && window.clearInterval(timer), 50);
+      window.setTimeout(() => window.clearInterval(timer), 3000);
+      return () => window.clearInterval(timer);
+    }
+  }, [pathname, search]);
+
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-xl">SENDbench</h1>
-      <p className="govuk-body">Compare special educational needs and disabilities across English local authorities.</p>
-    </main>
+    <Layout page={page} state={parseState(search)}>
+      <Suspense fallback={<LoadingState what="the page" />}>
+        <PageFor page={page} search={search} />
+      </Suspense>
+    </Layout>
   );
 }

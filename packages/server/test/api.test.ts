@@ -99,6 +99,18 @@ for (const engine of ENGINES) {
         ]);
       });
 
+      test('sums England from its LAs where only one side of a rate is published', async () => {
+        const { body } = await api.run(
+          '{ comparison(metric: "hn_spend_per_plan", period: 202425, peers: { kind: ENGLAND }) { england { value status aggregated } statistics { aggregate { value } } } }',
+        );
+        const { england, statistics } = body.data.comparison;
+        expect({ status: england.status, aggregated: england.aggregated, matchesSetAggregate: Math.abs(england.value - statistics.aggregate.value) < 1e-6 }).toEqual({
+          status: 'value',
+          aggregated: true,
+          matchesSetAggregate: true,
+        });
+      });
+
       test('compares all 153 LAs in a bounded number of SQL statements', async () => {
         await api.run(COMPARISON, KENT_NEIGHBOURS);
         const { body, sqlStatements } = await api.run(COMPARISON, { metric: 'pct_plans_mainstream', peers: { kind: 'ENGLAND' }, period: 202425 });

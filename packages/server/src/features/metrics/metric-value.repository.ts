@@ -157,7 +157,8 @@ function selectMetric(metric: MetricDefinition): RawBuilder<unknown> {
 /**
  * Region and England values where the source publishes none: sum of numerators over sum of
  * denominators (or the sum, for additive values) over the LAs that have a value, marked
- * `aggregated`. Published region and England rows are never overwritten.
+ * `aggregated`. Published region and England figures are never overwritten; a row that is only
+ * "x" because one of its sources has no region or England figure is.
  */
 function aggregateFromAuthorities(metric: MetricDefinition) {
   const f = metric.formula;
@@ -176,7 +177,12 @@ function aggregateFromAuthorities(metric: MetricDefinition) {
     where mv.metric_id = ${metric.id} and ${usable}
     group by g.code, mv.period
     having ${f.kind === 'value' ? sql`true` : sql`sum(mv.denominator) <> 0`}
-    on conflict (metric_id, period, area_code) do nothing
+    on conflict (metric_id, period, area_code) do update
+      set value = excluded.value, status = excluded.status, numerator = excluded.numerator,
+        denominator = excluded.denominator, aggregated = true, release_ids = excluded.release_ids
+      -- only a row that is "not available" because one side has no region/England figure
+      -- (spend per plan: plans are published for England, spend is not); a published figure stays
+      where metric_value.status = 'x'
   `;
 }
 

@@ -1,0 +1,94 @@
+/**
+ * Starts the real SENDbench server for the end-to-end run: on a free port, against an already
+ * imported PostgreSQL database (E2E_DATABASE_URL) or, failing that, a fresh embedded PGlite
+ * database in a temporary directory (the server imports the official files on first start,
+ * about a minute). It serves the built dashboard (run `npm run build` first) and /graphql.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(baseUrl, child, timeoutMs) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before it was ready.`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The server was not ready after ${timeoutMs / 1000} s.`);
+}
+
+/** Starts the server; returns its base URL and a stop function. */
+export async function startServer(repoRoot, log = console.log) {
+  const cli = path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
+  const dashboard = path.join(repoRoot, 'packages', 'dashboard', 'dist', 'index.html');
+  if (!fs.existsSync(cli) || !fs.existsSync(dashboard)) throw new Error('The server or dashboard is not built: run `npm run build` first.');
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
+  let tempDir;
+  if (process.env.E2E_DATABASE_URL) {
+    env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+    log(`Starting the server on port ${port} against ${process.env.E2E_DATABASE_URL}`);
+  } else {
+    delete env.DATABASE_URL;
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-db-'));
+    env.SENDBENCH_DB_DIR = tempDir;
+    log(`Starting the server on port ${port} with a fresh PGlite database in ${tempDir} (first start imports the official files, about a minute)`);
+  }
+  const child = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForReady(baseUrl, child, 10 * 60_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw new Error(`${error.message}\nServer output:\n${output.join('')}`);
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      if (tempDir) {
+        fs.rmSync(tempDir, { recursive: true, force: true });
+        fs.rmSync(`${tempDir}.lock`, { force: true });
+      }
+    },
+  };
+}

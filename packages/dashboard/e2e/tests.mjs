@@ -1,0 +1,328 @@
+/**
+ * The end-to-end journeys. Each test gets a fresh page; assertions are on what a user reads.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+
+const TRUSTED_DOCUMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'trusted-documents.json');
+
+const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+
+/** Every page of the dashboard, as an address (Kent against its statistical neighbours where it matters). */
+export const PAGES = [
+  { name: 'start', path: '/?la=886' },
+  { name: 'profile', path: '/profile?la=886' },
+  { name: 'compare', path: '/compare?la=886&metric=pct_plans_mainstream' },
+  { name: 'trends', path: '/trends?la=886&metric=pct_plans_mainstream' },
+  { name: 'relationships', path: '/relationships?la=886' },
+  { name: 'metrics', path: '/catalogue' },
+  { name: 'data', path: '/data' },
+];
+
+const withView = (p, view) => (view === 'table' ? `${p}${p.includes('?') ? '&' : '?'}view=table` : p);
+
+/** Opens an address and waits until the page has its figures (no loading message, a main heading). */
+async function open(page, baseUrl, address) {
+  await page.goto(`${baseUrl}${address}`);
+  await settle(page);
+}
+
+async function settle(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.sb-loading'), null, { timeout: 30_000 });
+  if (await page.locator('.sb-figure').count()) {
+    await page.waitForFunction(() => [...document.querySelectorAll('.sb-figure')].every((f) => f.querySelector('svg, p, ul')), null, { timeout: 30_000 });
+  }
+}
+
+async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export function defineTests(test, { baseUrl, screenshots }) {
+  test('start: autocomplete finds Kent by name and code, and the choice goes to the URL', async (page) => {
+    await open(page, baseUrl, '/');
+    const box = page.getByRole('combobox', { name: 'Local authority' });
+    await box.fill('Ken');
+    await page.getByRole('option', { name: /^Kent/ }).waitFor();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/la=886/);
+    assert.equal(await box.inputValue(), 'Kent');
+    await box.fill('E10000016');
+    const options = page.getByRole('option');
+    assert.match(await options.first().innerText(), /Kent/);
+    await box.press('Escape');
+  });
+
+  test('start: headlines show England and the DBV cohort, and say the list is incomplete', async (page) => {
+    await open(page, baseUrl, '/');
+    const headlines = page.locator('.sb-headlines');
+    const text = await headlines.innerText();
+    assert.match(text, /638,745/, 'England EHC plans at January 2025');
+    assert.match(text, /43\.6%/, "England's share of plans in mainstream");
+    assert.match(text, /known to be incomplete/);
+  });
+
+  test('start: choosing a comparator set and showing the profile carries the state', async (page) => {
+    await open(page, baseUrl, '/?la=886');
+    await page.getByLabel('Region', { exact: true }).check();
+    await page.waitForURL(/peers=region/);
+    await page.getByRole('button', { name: 'Show profile' }).click();
+    await page.waitForURL(/\/profile\?la=886&peers=region/);
+    await settle(page);
+    assert.match(await page.locator('.sb-context').innerText(), /South East region/);
+  });
+
+  test('start: a custom set can be added to, removed from and reset', async (page) => {
+    await open(page, baseUrl, '/?la=886');
+    await page.getByLabel('A set you choose').check();
+    await page.waitForURL(/peers=custom&custom=/);
+    assert.equal((new URL(page.url()).searchParams.get('custom') ?? '').split(',').length, 10);
+    await page.getByRole('button', { name: 'Remove Bedford' }).click();
+    await page.waitForFunction(() => !location.search.includes('822'));
+    const add = page.getByRole('combobox', { name: 'Add an authority' });
+    await add.fill('Camden');
+    await add.press('Enter');
+    await page.waitForURL(/202/);
+    assert.match(await page.locator('.sb-custom-set').innerText(), /Camden/);
+    await page.getByRole('button', { name: 'Reset to statistical neighbours' }).click();
+    await page.waitForURL(/822/);
+  });
+
+  test('start: Safety Valve choice warns that the list is incomplete', async (page) => {
+    await open(page, baseUrl, '/?la=886&peers=safety-valve');
+    assert.match(await page.locator('form .sb-incomplete').innerText(), /known to be incomplete/);
+  });
+
+  test("profile: Kent's January 2025 plans and the mainstream sentence", async (page) => {
+    await open(page, baseUrl, '/profile?la=886');
+    assert.equal(await page.locator('h1').innerText(), 'Kent');
+    const plans = page.locator('.sb-metric', { has: page.getByRole('link', { name: 'EHC plans at January', exact: true }) });
+    assert.match(await plans.locator('.sb-metric__value').innerText(), /^20,635/);
+    assert.match(await plans.innerText(), /January 2025/);
+    const inclusion = await page.locator('#theme-inclusion .sb-summary').innerText();
+    assert.match(inclusion, /Kent's share of plans in mainstream, 36\.1%, is below England's 43\.6% and lower than 9 of its 10 statistical neighbours\./);
+  });
+
+  test('profile: table view lists every metric of a theme with rank and England', async (page) => {
+    await open(page, baseUrl, '/profile?la=886&view=table');
+    const table = page.getByRole('table', { name: /Where children with plans are educated/ });
+    const row = table.getByRole('row', { name: /^% of EHC plans in mainstream schools January/ });
+    const cells = await row.locator('th, td').allInnerTexts();
+    assert.equal(cells[3], '36.1%');
+    assert.equal(cells[5], '43.6%');
+    assert.equal(cells[8], '10 of 11');
+  });
+
+  test('compare: ranked bars for Kent and its neighbours with England and median lines', async (page) => {
+    await open(page, baseUrl, '/compare?la=886&metric=pct_plans_mainstream');
+    await page.waitForSelector('.recharts-surface');
+    const chart = await page.locator('.sb-figure').innerText();
+    assert.match(chart, /Kent \(selected\)/);
+    assert.match(chart, /England 43\.6%/);
+    assert.match(chart, /Median 40\.0%/);
+    assert.equal(await page.locator('.recharts-bar-rectangle').count(), 11);
+    assert.match(await page.locator('#compare-summary').innerText(), /Kent is 10th of 11 with 36\.1%/);
+  });
+
+  test('compare: members with no data are listed with their status, never drawn', async (page) => {
+    await open(page, baseUrl, '/compare?la=886&peers=england&metric=pct_plans_mainstream&period=202425');
+    await page.waitForSelector('.recharts-surface');
+    const noData = await page.locator('.sb-no-data').innerText();
+    assert.match(noData, /Cambridgeshire: x/);
+    assert.match(noData, /North East Lincolnshire: x/);
+    assert.equal(await page.locator('.recharts-bar-rectangle').count(), 151);
+  });
+
+  test('compare: table view and CSV download carry values, symbols, units, source and OGL', async (page) => {
+    await open(page, baseUrl, '/compare?la=886&peers=england&metric=pct_plans_mainstream&view=table');
+    const kent = page.getByRole('row', { name: /^Kent/ });
+    assert.match(await kent.innerText(), /36\.1%/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const file = await download.path();
+    const csv = fs.readFileSync(file, 'utf8');
+    assert.match(csv, /^\uFEFFAuthority,Code,Rank,Value \(%\),Status,Quartile band,Period,Against England\r\n/);
+    assert.match(csv, /\r\nKent,886,\d+,36\.1,value,1,January 2025,lower\r\n/);
+    assert.match(csv, /\r\nCambridgeshire,873,,x,x,,January 2025,\r\n/);
+    assert.match(csv, /Source: DfE, Education, health and care plans/);
+    assert.ok(csv.includes(OGL));
+  });
+
+  test('compare: PNG and SVG downloads are made', async (page) => {
+    await open(page, baseUrl, '/compare?la=886&metric=pct_plans_mainstream');
+    await page.waitForSelector('.recharts-surface');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download SVG/ }).click()]);
+    const svgText = fs.readFileSync(await svg.path(), 'utf8');
+    assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(svgText.includes('Open Government Licence'));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download PNG/ }).click()]);
+    const bytes = fs.readFileSync(await png.path());
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  });
+
+  test('url: state round-trips through reload, back and forward', async (page) => {
+    await open(page, baseUrl, '/compare?la=886&metric=pct_plans_mainstream');
+    await page.getByLabel('Metric').selectOption('pct_plans_state_funded_special');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/metric=pct_plans_state_funded_special/);
+    await settle(page);
+    assert.match(await page.locator('h1').innerText(), /state-funded special/i);
+    await page.getByRole('link', { name: 'Table' }).click();
+    await page.waitForURL(/view=table/);
+    await page.reload();
+    await settle(page);
+    assert.match(await page.locator('h1').innerText(), /state-funded special/i);
+    assert.equal(await page.getByRole('table').count(), 1);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('view=table'));
+    await page.waitForSelector('.recharts-surface');
+    await page.goBack();
+    await page.waitForURL(/metric=pct_plans_mainstream/);
+    await settle(page);
+    assert.match(await page.locator('h1').innerText(), /mainstream/i);
+    await page.goForward();
+    await page.waitForURL(/metric=pct_plans_state_funded_special/);
+    await settle(page);
+    assert.match(await page.locator('h1').innerText(), /state-funded special/i);
+  });
+
+  test('navigation: links keep the authority and comparator set', async (page) => {
+    await open(page, baseUrl, '/profile?la=886&peers=dbv-2');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Trends' }).click();
+    await page.waitForURL(/\/trends\?la=886&peers=dbv-2/);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  });
+
+  test('trends: Kent, its region, England and the comparator lines by period', async (page) => {
+    await open(page, baseUrl, '/trends?la=886&metric=pct_plans_mainstream&view=table');
+    const row = page.getByRole('row', { name: /^January 2025/ });
+    const cells = await row.locator('th, td').allInnerTexts();
+    assert.equal(cells[0], 'January 2025');
+    assert.ok(cells.includes('36.1%'));
+    assert.ok(cells.includes('43.6%'));
+    const headers = await page.locator('thead th').allInnerTexts();
+    assert.deepEqual(headers.slice(0, 6), ['Period', 'Kent', 'Comparators: aggregate', 'Comparators: median', 'South East', 'England']);
+  });
+
+  test('trends: series breaks are marked', async (page) => {
+    await open(page, baseUrl, '/trends?la=886&metric=pct_issued_within_20_weeks');
+    await page.waitForSelector('.recharts-surface');
+    assert.match(await page.locator('.sb-figure').innerText(), /Series break/);
+    assert.match(await page.locator('#trends-summary').innerText(), /breaks before 2023/);
+  });
+
+  test('relationships: scatter with focus, neighbours, fitted line and correlation', async (page) => {
+    await open(page, baseUrl, '/relationships?la=886');
+    await page.waitForSelector('.recharts-surface');
+    const summary = await page.locator('#relationship-summary').innerText();
+    assert.match(summary, /Pearson's r = 0\.34/);
+    assert.match(summary, /151 authorities/);
+    assert.match(await page.locator('.sb-legend').innerText(), /Kent and its 10 statistical neighbours/);
+    assert.match(await page.locator('.sb-no-data').innerText(), /Cambridgeshire/);
+  });
+
+  test('metrics: catalogue with definitions, sources and the symbol legend', async (page) => {
+    await open(page, baseUrl, '/catalogue');
+    const symbols = page.getByRole('table', { name: 'Status symbols' });
+    assert.match(await symbols.innerText(), /Confidential/);
+    assert.match(await symbols.innerText(), /low/);
+    const mainstream = page.locator('#pct_plans_mainstream');
+    assert.match(await mainstream.innerText(), /Source/);
+    assert.match(await mainstream.innerText(), /mainstream/i);
+  });
+
+  test('data: releases with provenance, the API endpoint and example queries', async (page) => {
+    await open(page, baseUrl, '/data');
+    const text = await page.locator('main').innerText();
+    assert.ok(text.includes(`${baseUrl}/graphql`));
+    assert.match(text, /caseload/i);
+    assert.match(text, /[0-9a-f]{64}/);
+    assert.match(text, /known to be incomplete/);
+  });
+
+  test('errors: an unknown authority says what happened', async (page) => {
+    await open(page, baseUrl, '/profile?la=999');
+    assert.match(await page.getByRole('alert').innerText(), /UNKNOWN_AUTHORITY|not found/i);
+  });
+
+  test('keyboard: the skip link and the chart/table switch work without a mouse', async (page) => {
+    await open(page, baseUrl, '/compare?la=886');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+    const table = page.getByRole('link', { name: 'Table' });
+    await table.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/view=table/);
+    await settle(page);
+    assert.equal(await page.getByRole('table').count(), 1);
+  });
+
+  test('navigation: at 320 px the menu folds behind a Menu button that opens it', async (page) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await open(page, baseUrl, '/?la=886');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('link', { name: 'Relationships' }).isVisible(), false);
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('link', { name: 'Relationships' }).click();
+    await page.waitForURL(/\/relationships\?la=886/);
+  });
+
+  test('api: one request per view, each one listed in the trusted-documents manifest', async (page) => {
+    const manifest = JSON.parse(fs.readFileSync(TRUSTED_DOCUMENTS, 'utf8'));
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) sent.push(JSON.parse(request.postData() ?? '{}').query);
+    });
+    const perView = [];
+    for (const p of PAGES) {
+      const before = sent.length;
+      await open(page, baseUrl, p.path);
+      perView.push(`${p.name}: ${sent.length - before}`);
+    }
+    assert.deepEqual(perView, PAGES.map((p) => `${p.name}: 1`));
+    const unknown = sent.filter((q) => !manifest[createHash('sha256').update(q, 'utf8').digest('hex')]);
+    assert.deepEqual(unknown.map((q) => q.slice(0, 60)), []);
+  });
+
+  for (const view of ['chart', 'table']) {
+    test(`axe: no serious or critical violations on any page (${view} view)`, async (page) => {
+      const problems = [];
+      for (const p of PAGES) {
+        await open(page, baseUrl, withView(p.path, view));
+        if (view === 'chart' && ['compare', 'trends', 'relationships'].includes(p.name)) await page.waitForSelector('.recharts-surface');
+        for (const v of await seriousViolations(page)) problems.push(`${p.name}: ${v}`);
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test('layout: every page fits 320 px without sideways scrolling, and screenshots are saved', async (page) => {
+    const overflow = [];
+    for (const [label, size] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['320', { width: 320, height: 800 }],
+    ]) {
+      await page.setViewportSize(size);
+      for (const p of PAGES) {
+        await open(page, baseUrl, p.path);
+        if (['compare', 'trends', 'relationships'].includes(p.name)) await page.waitForSelector('.recharts-surface');
+        await page.waitForTimeout(150);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > size.width) overflow.push(`${p.name} at ${size.width}px is ${width}px wide`);
+        await page.screenshot({ path: path.join(screenshots, `${p.name}-${label}.png`), fullPage: true });
+      }
+    }
+    assert.deepEqual(overflow, []);
+  });
+}

@@ -1,0 +1,439 @@
+import { graphql } from '../gql';
+
+/**
+ * Every operation the dashboard sends: one per view, typed from the committed SDL
+ * (`npm run codegen -w @sendbench/dashboard` regenerates src/gql after a change here).
+ */
+
+export const StartPageQuery = graphql(`
+  query StartPage($la: LaCode) {
+    authorities(first: 200) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+          codes
+          region {
+            code
+            name
+          }
+        }
+      }
+    }
+    peerGroups(of: $la) {
+      id
+      kind
+      label
+      size
+      listIncomplete
+      note
+      members {
+        code
+        name
+      }
+    }
+    plans: comparison(metric: "ehc_plans", peers: { kind: DBV }) {
+      ...Headline
+    }
+    mainstream: comparison(metric: "pct_plans_mainstream", peers: { kind: DBV }) {
+      ...Headline
+    }
+    spendPerPlan: comparison(metric: "hn_spend_per_plan", peers: { kind: DBV }) {
+      ...Headline
+    }
+    spendPerPlanEngland: comparison(metric: "hn_spend_per_plan", peers: { kind: ENGLAND }) {
+      statistics {
+        count
+        aggregate {
+          value
+          members
+        }
+      }
+    }
+  }
+
+  fragment Headline on Comparison {
+    metric {
+      id
+      label
+      unit
+      decimals
+      source
+    }
+    period {
+      code
+      label
+    }
+    england {
+      value
+      status
+    }
+    statistics {
+      median
+      withValue
+      count
+      aggregate {
+        value
+        members
+      }
+    }
+    peerGroup {
+      id
+      label
+      size
+      listIncomplete
+      note
+    }
+  }
+`);
+
+export const ProfilePageQuery = graphql(`
+  query ProfilePage($la: LaCode!, $peers: PeerSelector, $year: Int) {
+    profile(code: $la, peers: $peers, year: $year) {
+      year
+      authority {
+        code
+        name
+        region {
+          code
+          name
+        }
+        programmes {
+          programme
+          cohort
+          listIncomplete
+          note
+        }
+      }
+      peerGroup {
+        id
+        kind
+        label
+        size
+        listIncomplete
+        note
+      }
+      metrics {
+        metric {
+          id
+          label
+          theme
+          unit
+          decimals
+          polarity
+          source
+        }
+        period {
+          code
+          label
+        }
+        value {
+          value
+          status
+        }
+        previous {
+          value
+          status
+        }
+        england {
+          value
+          status
+        }
+        region {
+          value
+          status
+        }
+        peers {
+          median
+          lowerQuartile
+          upperQuartile
+          min
+          max
+          withValue
+        }
+        rank
+        rankOutOf
+        peersAbove
+        peersBelow
+        quartileBand
+        direction
+        significance
+        series {
+          period {
+            code
+            label
+          }
+          value
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const ComparePageQuery = graphql(`
+  query ComparePage($la: LaCode, $peers: PeerSelector!, $metric: MetricId!, $period: PeriodCode) {
+    comparison(metric: $metric, period: $period, focus: $la, peers: $peers) {
+      metric {
+        id
+        label
+        description
+        unit
+        decimals
+        source
+        caveats
+        periods {
+          code
+          label
+        }
+      }
+      period {
+        code
+        label
+      }
+      peerGroup {
+        id
+        kind
+        label
+        size
+        listIncomplete
+        note
+      }
+      focus {
+        code
+        name
+      }
+      members {
+        authority {
+          code
+          name
+        }
+        value {
+          value
+          status
+        }
+        rank
+        quartileBand
+        isFocus
+        significance
+      }
+      statistics {
+        median
+        lowerQuartile
+        upperQuartile
+        min
+        max
+        count
+        withValue
+        aggregate {
+          value
+        }
+      }
+      england {
+        value
+        status
+      }
+      region {
+        value
+        status
+      }
+    }
+    metrics {
+      id
+      label
+      theme
+    }
+  }
+`);
+
+export const TrendsPageQuery = graphql(`
+  query TrendsPage($la: LaCode!, $areas: [AreaCode!]!, $peers: PeerSelector, $metric: MetricId!) {
+    authority(code: $la) {
+      code
+      name
+      region {
+        code
+        name
+      }
+    }
+    trend(metric: $metric, areas: $areas, focus: $la, peers: $peers) {
+      metric {
+        id
+        label
+        description
+        unit
+        decimals
+        source
+        caveats
+      }
+      periods {
+        code
+        label
+      }
+      breaks {
+        period
+        note
+      }
+      series {
+        id
+        kind
+        label
+        area {
+          code
+          level
+          name
+        }
+        points {
+          period {
+            code
+            label
+          }
+          value
+          status
+        }
+      }
+    }
+    peerGroups(of: $la) {
+      id
+      label
+      listIncomplete
+      note
+    }
+    metrics {
+      id
+      label
+      theme
+    }
+  }
+`);
+
+export const RelationshipsPageQuery = graphql(`
+  query RelationshipsPage($la: LaCode, $x: MetricId!, $y: MetricId!, $year: Int, $highlight: PeerSelector) {
+    relationship(x: $x, y: $y, year: $year, focus: $la, highlight: $highlight) {
+      x {
+        id
+        label
+        unit
+        decimals
+        source
+      }
+      y {
+        id
+        label
+        unit
+        decimals
+        source
+      }
+      xPeriod {
+        code
+        label
+      }
+      yPeriod {
+        code
+        label
+      }
+      pairs
+      pearson
+      spearman
+      line {
+        slope
+        intercept
+        rSquared
+      }
+      peerGroup {
+        id
+        label
+      }
+      points {
+        authority {
+          code
+          name
+        }
+        isFocus
+        highlighted
+        x {
+          value
+          status
+        }
+        y {
+          value
+          status
+        }
+      }
+    }
+    peerGroups(of: $la) {
+      id
+      kind
+      label
+      listIncomplete
+      note
+    }
+    metrics {
+      id
+      label
+      theme
+      periodType
+      periods {
+        code
+      }
+    }
+  }
+`);
+
+export const MetricsPageQuery = graphql(`
+  query MetricsPage {
+    metrics {
+      id
+      label
+      description
+      theme
+      unit
+      decimals
+      polarity
+      periodType
+      formula
+      source
+      caveats
+      isProportion
+      aggregatable
+      latestPeriod {
+        label
+      }
+      periods {
+        code
+        label
+      }
+      seriesBreaks {
+        period
+        note
+      }
+    }
+  }
+`);
+
+export const DataPageQuery = graphql(`
+  query DataPage {
+    dataVersion
+    releases {
+      id
+      dataset
+      publication
+      fileName
+      sha256
+      rowsRead
+      rowsLoaded
+      observations
+      importedAt
+      status
+      supersededBy
+      warnings
+    }
+    peerGroups {
+      id
+      label
+      listIncomplete
+      note
+    }
+  }
+`);

@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { formatAxis, formatValue, type ValueFormat } from '../format/format-value';
+import { BAR_COLOURS, SERIES_STYLES } from './palette';
+import { useWidth } from './use-width';
+
+export interface RankedBar {
+  code: string;
+  name: string;
+  value: number;
+  isFocus: boolean;
+}
+
+export interface RankedBarChartProps {
+  /** Members with a value, highest first (members without one are listed beside the chart, never drawn). */
+  bars: readonly RankedBar[];
+  england: number | null;
+  median: number | null;
+  format: ValueFormat;
+  /** Fixed width (tests); otherwise the chart follows its container. */
+  width?: number;
+}
+
+const ROW = 24;
+
+/** Horizontal bars ranked highest first; the focus LA is marked "(selected)"; England and the median are labelled lines. */
+export default function RankedBarChart({ bars, england, median, format, width: fixedWidth }: RankedBarChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const measured = useWidth(box);
+  const width = fixedWidth ?? measured;
+  const narrow = width < 500;
+  const data = bars.map((b) => ({ ...b, label: b.isFocus ? `${b.name} (selected)` : b.name, valueLabel: formatValue(b.value, 'value', format) }));
+  const height = Math.max(160, data.length * ROW + 70);
+  const nameWidth = narrow ? 104 : 170;
+  const tickChars = narrow ? 14 : 26;
+  return (
+    <div ref={box} className="sb-chart">
+      <BarChart
+        width={width}
+        height={height}
+        data={data}
+        layout="vertical"
+        margin={{ top: 28, right: narrow ? 44 : 64, bottom: 8, left: 4 }}
+        accessibilityLayer={false}
+        barCategoryGap={4}
+      >
+        <CartesianGrid horizontal={false} stroke="#dee0e2" />
+        <XAxis type="number" domain={[(min: number) => Math.min(0, min), 'auto']} tickFormatter={(v: number) => formatAxis(v, format.unit)} tick={{ fill: '#0b0c0c', fontSize: 12 }} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={nameWidth}
+          interval={0}
+          tick={({ x, y, payload }: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+            const text = String(payload.value);
+            const selected = text.endsWith('(selected)');
+            const short = text.length > tickChars ? `${text.slice(0, tickChars - 1)}…` : text;
+            return (
+              <text x={Number(x) - 4} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fontWeight={selected ? 700 : 400} fill="#0b0c0c">
+                <title>{text}</title>
+                {short}
+              </text>
+            );
+          }}
+        />
+        <Bar dataKey="value" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.code} fill={d.isFocus ? BAR_COLOURS.focus : BAR_COLOURS.other} stroke={d.isFocus ? '#0b0c0c' : BAR_COLOURS.otherStroke} strokeWidth={d.isFocus ? 2 : 1} />
+          ))}
+          <LabelList dataKey="valueLabel" position="right" fontSize={11} fill="#0b0c0c" />
+        </Bar>
+        {england !== null && (
+          <ReferenceLine
+            x={england}
+            stroke={SERIES_STYLES.england.colour}
+            strokeDasharray={SERIES_STYLES.england.dash}
+            strokeWidth={2}
+            label={{ value: `England ${formatValue(england, 'value', format)}`, position: 'top', fontSize: 12, fill: '#0b0c0c' }}
+          />
+        )}
+        {median !== null && (
+          <ReferenceLine
+            x={median}
+            stroke={SERIES_STYLES.peerMedian.colour}
+            strokeDasharray={SERIES_STYLES.peerMedian.dash}
+            strokeWidth={2}
+            label={{ value: `Median ${formatValue(median, 'value', format)}`, position: 'insideBottomRight', fontSize: 12, fill: '#0b0c0c' }}
+          />
+        )}
+      </BarChart>
+    </div>
+  );
+}

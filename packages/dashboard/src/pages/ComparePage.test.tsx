@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { Provider, type Client } from 'urql';
+import { fromValue, never } from 'wonka';
+import { describe, expect, test, vi } from 'vitest';
+import type { ComparePageQuery } from '../gql/graphql';
+import { parseState } from '../routing/url-state';
+import ComparePage from './ComparePage';
+
+const member = (code: string, name: string, value: number | null, rank: number | null, isFocus = false) => ({
+  authority: { code, name },
+  value: { value, status: value === null ? 'x' : 'value' },
+  rank,
+  quartileBand: rank ? 5 - rank : null,
+  isFocus,
+  significance: null,
+});
+
+const data: ComparePageQuery = {
+  comparison: {
+    metric: {
+      id: 'pct_plans_mainstream',
+      label: '% of EHC plans in mainstream schools',
+      description: 'Share of all EHC plans at January.',
+      unit: 'PERCENT',
+      decimals: 1,
+      source: 'DfE, Education, health and care plans, reporting year 2025 (SEN2): caseload.csv',
+      caveats: [],
+      periods: [{ code: 202425, label: 'January 2025' }],
+    },
+    period: { code: 202425, label: 'January 2025' },
+    peerGroup: { id: 'statistical_neighbours:886', kind: 'STATISTICAL_NEIGHBOURS', label: 'Kent and its neighbours', size: 4, listIncomplete: false, note: null },
+    focus: { code: '886', name: 'Kent' },
+    members: [member('822', 'Bedford', 52.9, 1), member('886', 'Kent', 36.1, 2, true), member('845', 'East Sussex', 28.8, 3), member('873', 'Cambridgeshire', null, null)],
+    statistics: { median: 36.1, lowerQuartile: 32.45, upperQuartile: 44.5, min: 28.8, max: 52.9, count: 4, withValue: 3, aggregate: { value: 39.7 } },
+    england: { value: 43.6, status: 'value' },
+    region: { value: 42.5, status: 'value' },
+  },
+  metrics: [{ id: 'pct_plans_mainstream', label: '% of EHC plans in mainstream schools', theme: 'INCLUSION' }],
+};
+
+function renderWith(result: { data?: ComparePageQuery }, search = '?la=886') {
+  const executeQuery = vi.fn((operation: unknown) => fromValue({ operation, ...result, stale: false, hasNext: false }));
+  const client = { executeQuery, executeMutation: () => never, executeSubscription: () => never } as unknown as Client;
+  render(
+    <Provider value={client}>
+      <ComparePage state={parseState(search)} />
+    </Provider>,
+  );
+  return executeQuery;
+}
+
+describe('ComparePage', () => {
+  test('renders members without a figure as a list with their status, not as bars', async () => {
+    renderWith({ data });
+    const noData = await screen.findByRole('heading', { name: 'No figure for January 2025 (1)' });
+    expect(noData.parentElement?.textContent).toContain('Cambridgeshire: x');
+    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(3));
+  });
+
+  test('renders the summary a screen reader hears instead of the chart', async () => {
+    renderWith({ data });
+    expect((await screen.findByRole('img', { name: /Kent is 2nd of 3 with 36\.1%/ })).tagName).toBe('DIV');
+  });
+
+  test('sends one request for the view', async () => {
+    const executeQuery = renderWith({ data });
+    await screen.findByRole('heading', { level: 1 });
+    expect(executeQuery).toHaveBeenCalledTimes(1);
+  });
+
+  test('renders the table twin with the symbol in table view', async () => {
+    renderWith({ data }, '?la=886&view=table');
+    const row = await screen.findByRole('row', { name: /Cambridgeshire/ });
+    expect(row.textContent).toContain('x: Not available');
+  });
+});
