@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { REQUEST_DEADLINE_DEFAULTS } from './http/request-deadline';
+import { RATE_LIMIT_DEFAULTS } from './plugins/rate-limit';
 
 /** The repository root: packages/server/{src,dist}/config.* → three levels up. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Where the dashboard's build writes the manifest of its operations (see plugins/trusted-documents.ts). */
+export const DEFAULT_TRUSTED_DOCUMENTS_FILE = path.join(PROJECT_ROOT, 'packages', 'dashboard', 'dist', 'trusted-documents.json');
 
 const positiveInt = (name: string, fallback: number) =>
   z.coerce
@@ -11,20 +16,94 @@ const positiveInt = (name: string, fallback: number) =>
     .positive(`${name} must be positive`)
     .default(fallback);
 
-const ConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
-    .optional(),
-  DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 10),
-  SENDBENCH_DB_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.sendbench', 'db')),
-  SENDBENCH_DATA_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, '..', 'shared', 'data')),
-  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const nonNegativeInt = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be 0 or more`)
+    .default(fallback);
+
+const onOff = (name: string) => z.enum(['on', 'off'], { error: `${name} must be on or off` });
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 10),
+    SENDBENCH_DB_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.sendbench', 'db')),
+    SENDBENCH_DATA_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, '..', 'shared', 'data')),
+    RESPONSE_CACHE: onOff('RESPONSE_CACHE').default('on'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    /** Schema introspection; off by default in production (the dashboard's Data page documents the schema). */
+    INTROSPECTION: onOff('INTROSPECTION').optional(),
+    /** Apollo's explorer on GET /graphql; follows INTROSPECTION unless set. */
+    EXPLORER: onOff('EXPLORER').optional(),
+    /** Comma-separated origins allowed to call /graphql from a browser, or * for any; empty: same origin only. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+      .refine((origins) => origins.every((o) => o === '*' || isOrigin(o)), 'CORS_ORIGINS must be a comma-separated list of origins such as https://example.org (no path or trailing slash), or *'),
+    /** Requests per client per window on /graphql; RATE_LIMIT=off disables the limit. */
+    RATE_LIMIT: onOff('RATE_LIMIT').default('on'),
+    RATE_LIMIT_REQUESTS: positiveInt('RATE_LIMIT_REQUESTS', RATE_LIMIT_DEFAULTS.requests),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt('RATE_LIMIT_WINDOW_SECONDS', RATE_LIMIT_DEFAULTS.windowMs / 1000),
+    /** Shares the rate-limit budget between processes. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+      .optional(),
+    /** Prefix of every Redis key this server writes (several deployments may share one Redis). */
+    REDIS_KEY_PREFIX: z.string().min(1).max(100).default('sendbench:'),
+    /** Proxies in front of the server whose X-Forwarded-For entries are trusted (0: use the socket address). */
+    TRUST_PROXY_HOPS: nonNegativeInt('TRUST_PROXY_HOPS', 0),
+    /** Deadline for one GraphQL request, from its arrival to its answer. */
+    REQUEST_TIMEOUT_MS: positiveInt('REQUEST_TIMEOUT_MS', REQUEST_DEADLINE_DEFAULTS.timeoutMs),
+    /** PostgreSQL statement_timeout for serving (imports run without it). */
+    STATEMENT_TIMEOUT_MS: positiveInt('STATEMENT_TIMEOUT_MS', 5_000),
+    /** How long SIGTERM waits for in-flight requests before closing their connections. */
+    SHUTDOWN_TIMEOUT_MS: positiveInt('SHUTDOWN_TIMEOUT_MS', 10_000),
+    /**
+     * After SIGTERM, how long the server keeps accepting connections (answering with Connection: close,
+     * /readyz false) before it closes its socket, so that a load balancer stops sending first and
+     * connections already queued are taken in. Default 5 s in production, 0 otherwise.
+     */
+    SHUTDOWN_DRAIN_MS: z.coerce
+      .number({ error: 'SHUTDOWN_DRAIN_MS must be a whole number' })
+      .int('SHUTDOWN_DRAIN_MS must be a whole number')
+      .min(0, 'SHUTDOWN_DRAIN_MS must be 0 or more')
+      .optional(),
+    /** Accept only the operations listed in TRUSTED_DOCUMENTS_FILE. */
+    TRUSTED_DOCUMENTS: onOff('TRUSTED_DOCUMENTS').default('off'),
+    TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS_FILE),
+    /** Prometheus metrics on /metrics. */
+    METRICS: onOff('METRICS').default('on'),
+    /** A streaming replica (or a read-only service in front of several) for GraphQL reads; imports and migrations use DATABASE_URL. */
+    DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must start with postgres:// or postgresql://').optional(),
+    DATABASE_READ_POOL_SIZE: positiveInt('DATABASE_READ_POOL_SIZE', 10),
+  })
+  .refine((c) => !c.DATABASE_READ_URL || c.DATABASE_URL, { path: ['DATABASE_READ_URL'], message: 'DATABASE_READ_URL needs DATABASE_URL (the primary, for imports and migrations)' })
+  .transform((c) => {
+    const production = c.NODE_ENV === 'production';
+    const introspection = c.INTROSPECTION ?? (production ? 'off' : 'on');
+    return { ...c, INTROSPECTION: introspection, EXPLORER: c.EXPLORER ?? introspection, SHUTDOWN_DRAIN_MS: c.SHUTDOWN_DRAIN_MS ?? (production ? 5_000 : 0) };
+  });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
@@ -46,4 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return Object.freeze(parsed.data);
+}
+
+/** True when the configuration asks for production behaviour. */
+export function isProduction(config: Pick<Config, 'NODE_ENV'>): boolean {
+  return config.NODE_ENV === 'production';
 }

@@ -4,6 +4,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestStore {
   requestId: string;
   sqlStatements: number;
+  /**
+   * Aborted when the request's deadline passes or its client goes away: running PostgreSQL
+   * queries of the request are cancelled and no new one starts (see db/query-cancellation.ts).
+   */
+  signal?: AbortSignal;
+  /** The operation's name once Apollo has resolved it (for logs and metrics). */
+  operationName?: string;
+  /** The codes of the errors sent to the client, as formatted (after masking). */
+  errorCodes?: string[];
 }
 
 export const requestStore = new AsyncLocalStorage<RequestStore>();
@@ -12,4 +21,9 @@ export const requestStore = new AsyncLocalStorage<RequestStore>();
 export function countStatement(): void {
   const store = requestStore.getStore();
   if (store) store.sqlStatements++;
+}
+
+/** A store for a request that has not started yet. */
+export function newRequestStore(requestId: string, signal?: AbortSignal): RequestStore {
+  return { requestId, sqlStatements: 0, signal, errorCodes: [] };
 }

@@ -5,6 +5,7 @@ import { Pool, types } from 'pg';
 import { countStatement } from '../request-store';
 import type { Database } from './database';
 import { LockFile } from './lock-file';
+import { cancellablePool } from './query-cancellation';
 
 // bigint (count(*), sums) as JS numbers: every count here is far below 2^53.
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
@@ -17,7 +18,18 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where the data lives: the embedded directory, or the URL without its password. */
   location: string;
+  /** Connections of the PostgreSQL pool (undefined for the embedded database, which has one). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Open connections, idle or in use. */
+  total: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface ConnectOptions {
@@ -57,8 +69,15 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement });
-    return { db, engine: 'postgres', location: redact(options.url), close: () => db.destroy() };
+    // A request that is aborted (deadline, client gone) cancels the statement it is running.
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: cancellablePool(pool) }), log: countStatement });
+    return {
+      db,
+      engine: 'postgres',
+      location: redact(options.url),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
+      close: () => db.destroy(),
+    };
   }
 
   const dir = options.dir ?? 'memory://';
@@ -73,6 +92,8 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       location: inMemory ? 'memory://' : dir,
       close: async () => {
         try {
+          // Write everything out now, so the next start does not replay the WAL (seconds after a big import).
+          if (!inMemory) await pglite.exec('checkpoint').catch(() => undefined);
           await db.destroy();
         } finally {
           lock?.release();

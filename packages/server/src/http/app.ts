@@ -1,33 +1,69 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../config';
 import type { Db } from '../db/database';
+import { readsOnOneConnection, replicationStatus } from '../db/read-write';
 import { migrationsCurrent } from '../db/migrate';
+import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
 import { ReferenceCache } from '../features/reference/reference.service';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
 import { buildApiSchema } from '../graphql/schema';
-import { createErrorFormatter } from '../plugins/error-masking';
-import { createQueryLimits, QUERY_LIMITS } from '../plugins/query-limits';
+import type { Metrics } from '../observability/metrics';
+import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking';
+import { createQueryLimits, jsonDepthOver, QUERY_LIMITS } from '../plugins/query-limits';
+import { clientAddress, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
+import { createOperationRecorder, logRequest } from '../plugins/request-logging';
 import { createResponseCache } from '../plugins/response-cache';
+import { resolveDocument, TRUSTED_DOCUMENT_ERRORS, type TrustedDocuments } from '../plugins/trusted-documents';
+import { newRequestStore } from '../request-store';
+import { applyCors } from './cors';
 import { EXAMPLE_OPERATION } from './example-operations';
+import { REQUEST_DEADLINE_DEFAULTS, startRequestDeadline } from './request-deadline';
+import { type ContentKind, setSecurityHeaders } from './security-headers';
 
 export const DASHBOARD_DIST = path.join(PROJECT_ROOT, 'packages', 'dashboard', 'dist');
 
+/** /readyz gives up on the database after this long (a partitioned network must not hang probes). */
+export const READINESS_TIMEOUT_MS = 2_000;
+
 export interface AppOptions {
+  /** Where GraphQL reads go (the replica pool when reads are split). */
   db: Db;
+  /** The primary, when reads go to replicas: /readyz reports replication lag. */
+  primaryDb?: Db;
+  /** Run each request's statements on one read connection (needed behind a service of several replicas). */
+  pinReadConnection?: boolean;
   logger: Logger;
+  /** Production defaults: no introspection or explorer, schema hints hidden, HSTS. */
   production: boolean;
   /** Cache whole responses per operation, variables and data version (default on). */
   responseCache?: boolean;
   /** Serve the built dashboard (when it exists). */
   dashboardDir?: string;
+  /** Schema introspection (default: on outside production). */
+  introspection?: boolean;
+  /** Apollo's explorer on GET /graphql (default: as introspection). */
+  explorer?: boolean;
+  /** Origins allowed to call /graphql from a browser, or ['*'] (default: same origin only). */
+  corsOrigins?: readonly string[];
+  /** Per-client budget on /graphql (default: none). */
+  rateLimiter?: RateLimiter;
+  /** Proxies in front whose X-Forwarded-For is trusted for the client address (default 0). */
+  trustProxyHops?: number;
+  /** The manifest of trusted operations and whether only they may run (default: none, open). */
+  trustedDocuments?: { documents: TrustedDocuments; mode: 'on' | 'off' };
+  /** Deadline of a GraphQL request (default REQUEST_DEADLINE_DEFAULTS.timeoutMs). */
+  requestTimeoutMs?: number;
+  /** Prometheus metrics, served on /metrics (default: none). */
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -35,145 +71,377 @@ export interface App {
   apollo: ApolloServer<ApiContext>;
   /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks). */
   execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number }>;
-  stop(): Promise<void>;
+  /** Starts draining: /readyz answers 503 and answers ask clients to close their connection. */
+  beginShutdown(): void;
+  /** GraphQL requests being answered now. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections and resolves once every open one has ended; connections with no
+   * request in progress are closed after `idleGraceMs` (default 0), which gives requests already
+   * received but not yet read (the event loop was busy) time to be read and answered. Then Apollo stops.
+   */
+  stop(options?: { idleGraceMs?: number }): Promise<void>;
 }
 
 class PayloadTooLargeError extends Error {}
+class ClientClosedError extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new PayloadTooLargeError());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let done = false;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        done = true;
+        req.off('data', onData);
         reject(new PayloadTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      done = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('error', (error) => {
+      done = true;
+      reject(error);
+    });
+    req.on('close', () => {
+      if (!done) reject(new ClientClosedError());
+    });
   });
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
+function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extra } }] };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+}
+
+/** Whether a JSON query parameter nests deeper than `limit` (unparseable text is left to Apollo). */
+function jsonParamOver(text: string | null, limit: number): boolean {
+  if (text === null) return false;
+  try {
+    return jsonDepthOver(JSON.parse(text), limit);
+  } catch {
+    return false;
+  }
+}
+
+/** The error codes of a JSON error answer Apollo wrote itself (bad request, CSRF, batching…). */
+function codesOfBody(text: string): string[] {
+  try {
+    const parsed = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (parsed.errors ?? []).map((e) => String(e.extensions?.code ?? 'BAD_REQUEST'));
+  } catch {
+    return [];
+  }
+}
+
 /**
- * The HTTP application: /graphql (Apollo Server through its documented integration API),
- * /healthz, /readyz and the built dashboard, on one origin.
+ * The HTTP application: /graphql (Apollo Server through its documented integration API), /healthz,
+ * /readyz, /metrics and the built dashboard, on one origin. On /graphql, in order: CORS, rate
+ * limit, body size, trusted documents, then Apollo (CSRF prevention, no batching, query limits,
+ * error masking) under a deadline that also cancels the request's database work when its client
+ * goes away. Every answer carries the security headers and an x-request-id; every GraphQL request
+ * writes one log line and its metrics.
  */
 export async function createApp(options: AppOptions): Promise<App> {
-  const { db, logger, production } = options;
+  const { logger, production, metrics } = options;
+  const db = options.db.withPlugin(new StopAbortedRequestsPlugin());
   const schema = await buildApiSchema();
   const cache = new ReferenceCache();
   const limits = createQueryLimits(schema, { hideSuggestions: production });
+  const introspection = options.introspection ?? !production;
+  const explorer = options.explorer ?? introspection;
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_DEADLINE_DEFAULTS.timeoutMs;
+  const corsOrigins = options.corsOrigins ?? [];
+  const trusted = options.trustedDocuments;
   const apollo = new ApolloServer<ApiContext>({
     schema,
-    introspection: !production,
+    introspection,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Automatic persisted queries would let any client register any text; trusted documents replace them.
+    persistedQueries: false,
+    // Apollo would stop itself on SIGTERM and then re-raise the signal, killing the process before
+    // in-flight requests are answered: serve.ts drains the HTTP server first, then stops Apollo.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
-    formatError: createErrorFormatter(logger, () => requestStore.getStore()?.requestId),
+    parseOptions: limits.parseOptions,
+    formatError: createErrorFormatter(logger, { requestIdOf: () => requestStore.getStore()?.requestId, hideSuggestions: production }),
     plugins: [
       ...limits.plugins,
+      createOperationRecorder(),
       // Without the response cache, cache hints are useless work on every field: switch them off.
       ...(options.responseCache === false ? [ApolloServerPluginCacheControlDisabled()] : createResponseCache()),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+      explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
+  // With reads on replicas behind one service, a request's statements share one connection, so the
+  // data version it keys the response cache on and the figures it reads come from the same replica.
   const runGraphQL = async (method: string, headers: HeaderMap, search: string, body: unknown, store: RequestStore) =>
-    requestStore.run(store, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search, body },
-        context: async () => createContext(db, cache, store),
-      }),
-    );
+    requestStore.run(store, () => {
+      const execute = (requestDb: Db) =>
+        apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: async () => createContext(requestDb, cache, store) });
+      return options.pinReadConnection ? readsOnOneConnection(db, execute) : execute(db);
+    });
 
   const dashboardDir = options.dashboardDir ?? DASHBOARD_DIST;
   const hasDashboard = fs.existsSync(path.join(dashboardDir, 'index.html'));
-  const assets = hasDashboard ? sirv(dashboardDir, { single: true, etag: true, gzip: false, setHeaders: (res, pathname) => {
-    if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-  } }) : undefined;
+  const assets = hasDashboard
+    ? sirv(dashboardDir, {
+        single: true,
+        etag: true,
+        gzip: false,
+        setHeaders: (res, pathname) => {
+          if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        },
+      })
+    : undefined;
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : undefined) ?? randomUUID();
-    res.setHeader('x-request-id', requestId);
-    try {
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/readyz') {
-        try {
-          const [current, loaded] = await Promise.all([
-            migrationsCurrent(db),
-            db.selectFrom('release').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-          ]);
-          const ready = current && Number(loaded.n) > 0;
-          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n) });
-        } catch (error) {
-          logger.warn({ err: error }, 'readiness check failed');
-          return sendJson(res, 503, { status: 'not ready', database: 'unreachable' });
-        }
+  let draining = false;
+  let inFlight = 0;
+
+  type Admission = { ok: true; search: string; body: unknown } | { ok: false; status: number; code: keyof typeof TRUSTED_DOCUMENT_ERRORS };
+
+  /** Applies trusted documents: the search and body to run, or why the request may not run. */
+  const admitDocument = (method: string, search: string, body: unknown): Admission => {
+    if (!trusted) return { ok: true, search, body };
+    if (method === 'GET') {
+      const params = new URLSearchParams(search);
+      let extensions: unknown;
+      try {
+        extensions = params.has('extensions') ? JSON.parse(params.get('extensions')!) : undefined;
+      } catch {
+        extensions = undefined;
       }
-      if (url.pathname === '/graphql') {
-        const headers = new HeaderMap();
-        for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-        let body: unknown;
-        if (req.method === 'POST') {
-          const text = await readBody(req, QUERY_LIMITS.maxDocumentBytes);
-          if (text && (headers.get('content-type') ?? '').includes('application/json')) {
-            try {
-              body = JSON.parse(text);
-            } catch {
-              return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-            }
-          } else body = text;
-        }
-        const store: RequestStore = { requestId, sqlStatements: 0 };
-        const started = process.hrtime.bigint();
-        const result = await runGraphQL(req.method ?? 'GET', headers, url.search, body, store);
-        for (const [key, value] of result.headers) res.setHeader(key, value);
-        res.statusCode = result.status ?? 200;
-        if (result.body.kind === 'complete') res.end(result.body.string);
-        else {
-          for await (const chunk of result.body.asyncIterator) res.write(chunk);
-          res.end();
-        }
-        logger.debug({ requestId, status: res.statusCode, sqlStatements: store.sqlStatements, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'graphql request');
+      const resolution = resolveDocument({ query: params.get('query') ?? undefined, extensions }, trusted.documents, trusted.mode);
+      if (!resolution.ok) return resolution;
+      if (resolution.query !== undefined) params.set('query', resolution.query);
+      if (resolution.extensions) params.set('extensions', JSON.stringify(resolution.extensions));
+      else params.delete('extensions');
+      return { ok: true, search: `?${params.toString()}`, body };
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      // Batches and non-object bodies go to Apollo, which refuses them; in trusted mode they are refused here.
+      return trusted.mode === 'on' && Array.isArray(body) ? { ok: false, status: 400, code: 'OPERATION_NOT_TRUSTED' } : { ok: true, search, body };
+    }
+    const fields = body as Record<string, unknown>;
+    const resolution = resolveDocument(fields, trusted.documents, trusted.mode);
+    if (!resolution.ok) return resolution;
+    const { extensions: _drop, ...rest } = fields;
+    return { ok: true, search, body: { ...rest, ...(resolution.query !== undefined ? { query: resolution.query } : {}), ...(resolution.extensions ? { extensions: resolution.extensions } : {}) } };
+  };
+
+  const writeApolloResult = async (res: http.ServerResponse, result: HTTPGraphQLResponse): Promise<string | undefined> => {
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    if ((result.headers.get('content-type') ?? '').startsWith('text/html')) setSecurityHeaders(res, 'explorer', { hsts: production });
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return result.body.string;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+    return undefined;
+  };
+
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, started: bigint) => {
+    const store = newRequestStore(requestId);
+    let cancelled = false;
+    const finish = () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const outcome = logRequest(logger, {
+        requestId,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        status: res.statusCode,
+        operation: store.operationName,
+        durationMs: seconds * 1000,
+        sqlStatements: store.sqlStatements,
+        errorCodes: store.errorCodes ?? [],
+        client: clientAddress(req, options.trustProxyHops ?? 0),
+        clientClosed: cancelled,
+      });
+      metrics?.observeRequest(store.operationName, outcome, seconds, store.errorCodes ?? []);
+    };
+
+    if (applyCors(req, res, corsOrigins).kind === 'answered') return;
+
+    if (options.rateLimiter && req.method !== 'OPTIONS') {
+      const decision = await options.rateLimiter.consume(clientAddress(req, options.trustProxyHops ?? 0));
+      const headers = rateLimitHeaders(decision);
+      if (!decision.allowed) {
+        metrics?.observeRateLimited();
+        store.errorCodes = ['RATE_LIMITED'];
+        const seconds = headers['retry-after'];
+        sendJson(res, 429, errorBody(`Too many requests: this API allows ${decision.limit} requests per ${options.rateLimiter.policy.windowMs / 1000} s per client. Try again in ${seconds} s.`, 'RATE_LIMITED', { retryAfter: Number(seconds) }), headers);
+        res.once('close', finish);
         return;
       }
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
+
+    inFlight++;
+    const deadline = startRequestDeadline(res, timeoutMs);
+    store.signal = deadline.signal;
+    res.once('close', () => {
+      inFlight--;
+      cancelled = !res.writableFinished;
+      deadline.dispose();
+      finish();
+    });
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    let body: unknown;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, QUERY_LIMITS.maxDocumentBytes);
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          store.errorCodes = ['PAYLOAD_TOO_LARGE'];
+          return sendJson(res, 413, errorBody(`The request is over ${QUERY_LIMITS.maxDocumentBytes} bytes.`, 'PAYLOAD_TOO_LARGE', { limit: QUERY_LIMITS.maxDocumentBytes }), { connection: 'close' });
+        }
+        if (error instanceof ClientClosedError) return;
+        throw error;
+      }
+      if (text && (headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          store.errorCodes = ['BAD_REQUEST'];
+          return sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+        }
+        if (jsonDepthOver(body, QUERY_LIMITS.maxJsonDepth)) {
+          store.errorCodes = ['BAD_REQUEST'];
+          return sendJson(res, 400, errorBody(`The request body nests deeper than ${QUERY_LIMITS.maxJsonDepth} levels.`, 'BAD_REQUEST', { limit: QUERY_LIMITS.maxJsonDepth }));
+        }
+      } else body = text;
+    }
+
+    if (req.method === 'GET' && ['variables', 'extensions'].some((name) => jsonParamOver(url.searchParams.get(name), QUERY_LIMITS.maxJsonDepth))) {
+      store.errorCodes = ['BAD_REQUEST'];
+      return sendJson(res, 400, errorBody(`The request's variables or extensions nest deeper than ${QUERY_LIMITS.maxJsonDepth} levels.`, 'BAD_REQUEST', { limit: QUERY_LIMITS.maxJsonDepth }));
+    }
+
+    const admitted = admitDocument(req.method ?? 'GET', url.search, body);
+    if (!admitted.ok) {
+      store.errorCodes = [admitted.code];
+      // Apollo's clients retry a PERSISTED_QUERY_NOT_FOUND with the full text: it must not be cached.
+      return sendJson(res, admitted.status, errorBody(TRUSTED_DOCUMENT_ERRORS[admitted.code], admitted.code, { requestId }), admitted.status === 200 ? { 'cache-control': 'private, no-cache, must-revalidate' } : {});
+    }
+
+    const execution = runGraphQL(req.method ?? 'GET', headers, admitted.search, admitted.body, store);
+    execution.catch(() => undefined); // settled late when the deadline or the client won the race
+    const winner = await Promise.race([execution, deadline.aborted]);
+    if (winner instanceof RequestAbortedError) {
+      if (winner.code === 'CLIENT_CLOSED_REQUEST') return; // nobody to answer
+      store.errorCodes = ['REQUEST_TIMEOUT'];
+      logger.warn({ requestId, timeoutMs, operation: store.operationName }, 'request deadline passed; its database work was cancelled');
+      return sendJson(res, 503, errorBody(MASKED_FAILURES.REQUEST_TIMEOUT, 'REQUEST_TIMEOUT', { requestId }));
+    }
+    if (res.destroyed) return;
+    if (draining) res.setHeader('connection', 'close');
+    const written = await writeApolloResult(res, winner);
+    if ((store.errorCodes ?? []).length === 0 && res.statusCode >= 400 && written) store.errorCodes = codesOfBody(written);
+  };
+
+  const handleReadiness = async (res: http.ServerResponse) => {
+    if (draining) return sendJson(res, 503, { status: 'shutting down' });
+    try {
+      const [current, loaded] = await withTimeout(
+        Promise.all([migrationsCurrent(options.db), options.db.selectFrom('release').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]),
+        READINESS_TIMEOUT_MS,
+      );
+      const ready = current && Number(loaded.n) > 0;
+      // Replication is reported, not required: a primary fail-over must not take every server out of service.
+      const replication = options.primaryDb ? await replicationStatus({ db: options.primaryDb, readDb: options.db, split: true }, { timeoutMs: READINESS_TIMEOUT_MS }) : undefined;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n), ...(replication ? { replication } : {}) });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      return sendJson(res, 503, { status: 'not ready', database: 'unreachable' });
+    }
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const suppliedId = req.headers['x-request-id'];
+    const requestId = (typeof suppliedId === 'string' && /^[\w-]{1,64}$/.test(suppliedId) ? suppliedId : undefined) ?? randomUUID();
+    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(url.pathname) ? url.pathname : assets ? 'static' : 'other';
+    const kind: ContentKind = route === 'static' ? 'dashboard' : 'api';
+    res.setHeader('x-request-id', requestId);
+    setSecurityHeaders(res, kind, { hsts: production });
+    if (draining) res.setHeader('connection', 'close');
+    res.once('finish', () => metrics?.observeResponse(route, res.statusCode));
+    try {
+      if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (route === '/readyz') return await handleReadiness(res);
+      if (route === '/metrics' && metrics) {
+        res.writeHead(200, { 'content-type': metrics.contentType(), 'cache-control': 'no-store' });
+        return res.end(await metrics.text());
+      }
+      if (route === '/graphql') return await handleGraphQL(req, res, url, requestId, started);
       if (assets && (req.method === 'GET' || req.method === 'HEAD')) return assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
       return sendJson(res, 404, { error: hasDashboard ? 'Not found' : 'Not found (the dashboard is not built: run npm run build)' });
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) {
-        return sendJson(res, 413, { errors: [{ message: `The request is over ${QUERY_LIMITS.maxDocumentBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      }
       logger.error({ err: error, requestId }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));
       else res.end();
     }
   });
+  // Slow clients may not hold a connection open: the whole request must arrive within 30 s.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
 
   return {
     server,
     apollo,
     async execute(body) {
       const headers = new HeaderMap([['content-type', 'application/json']]);
-      const store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 };
+      const store = newRequestStore(randomUUID());
       const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
       const result = await runGraphQL('POST', headers, '', clean, store);
       const text = result.body.kind === 'complete' ? result.body.string : '';
       return { status: result.status ?? 200, body: JSON.parse(text), sqlStatements: store.sqlStatements };
     },
-    async stop() {
-      await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+    beginShutdown() {
+      draining = true;
+    },
+    inFlight: () => inFlight,
+    async stop({ idleGraceMs = 0 } = {}) {
+      draining = true;
+      if (server.listening) {
+        // net.Server's close stops accepting; http.Server's would also close idle connections at once,
+        // including those whose request is in the socket but not yet read.
+        const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+        const grace = setTimeout(() => server.closeIdleConnections(), idleGraceMs);
+        await closed;
+        clearTimeout(grace);
+      }
       await apollo.stop();
     },
   };
