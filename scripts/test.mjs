@@ -57,7 +57,8 @@ if (!built || !testsTyped) {
 
 // 2. jest: schema and server (PGlite needs --experimental-vm-modules).
 const jestReport = path.join(reports, 'jest.json');
-const jestOk = run('jest', bin('jest'), ['--json', `--outputFile=${jestReport}`, ...process.argv.slice(2)], {
+// --forceExit: a client left open by a test (a Redis or pg socket) must not hang CI after the run is done.
+const jestOk = run('jest', bin('jest'), ['--json', `--outputFile=${jestReport}`, '--forceExit', ...process.argv.slice(2)], {
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --disable-warning=ExperimentalWarning`.trim(),
 });
 count('jest', jestReport, jestOk);
