@@ -8,6 +8,7 @@
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
  *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
+ *   BENCH_SKIP=scale,pglite       leave parts out
  *
  * Method and figures: docs/benchmarks.md.
  */
@@ -25,7 +26,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'packages/server/dist/cli.js');
 const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 const QUICK = process.argv.includes('--quick');
-const SCALE = process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const SCALE = SKIP.has('scale') ? [] : process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
 const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = 50;
@@ -146,12 +148,50 @@ const SCALE_OPERATIONS = {
   comparisonNeighbours: { ...OPERATIONS.comparison, query: OPERATIONS.comparison.query.replace('kind: ENGLAND', 'kind: STATISTICAL_NEIGHBOURS') },
 };
 
+/**
+ * An open-loop load at a fixed rate: one request every 1000/rate ms, evenly spaced, each timed on
+ * its own (autocannon's overallRate sends each second's requests in a burst, which measures its
+ * own queueing rather than the server's latency).
+ */
+async function fixedRate(base, request, rate, pid) {
+  const { path: requestPath, method, headers, body } = request;
+  const latencies = [];
+  let errors = 0;
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(pid) ?? 0)), 200);
+  const total = Math.round(rate * SECONDS);
+  const started = performance.now();
+  const inflight = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    inflight.push(
+      (async () => {
+        const sent = performance.now();
+        try {
+          const res = await fetch(`${base}${requestPath}`, { method, headers, body });
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - sent);
+      })(),
+    );
+  }
+  await Promise.all(inflight);
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return { requests: total, p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2), errors, peakRssMiB: round(peakRss, 0) };
+}
+
 async function measureTarget(name, base, requestOf, pid, operations = OPERATIONS) {
   const figures = {};
   for (const [key, op] of Object.entries(operations)) {
     await load(base, requestOf(op), { connections: 4, duration: 1 }, pid); // warm-up
     const saturation = await load(base, requestOf(op), { connections: 8 }, pid);
-    const fixed = await load(base, requestOf(op), { connections: 8, overallRate: RATE }, pid);
+    const fixed = await fixedRate(base, requestOf(op), RATE, pid);
     figures[key] = { saturationRps: saturation.rps, saturationErrors: saturation.errors, at50: fixed };
     log(`  ${name.padEnd(22)} ${key.padEnd(13)} ${String(saturation.rps).padStart(6)} req/s at saturation | at ${RATE}/s p50 ${fixed.p50} ms p95 ${fixed.p95} ms p99 ${fixed.p99} ms, ${fixed.errors} errors, RSS ${fixed.peakRssMiB} MiB`);
   }
@@ -261,7 +301,7 @@ async function main() {
     }
 
     // 4. PGlite: first start (imports), later start, memory under load.
-    if (!QUICK) {
+    if (!QUICK && !SKIP.has('pglite')) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-bench-pglite-'));
       try {
         const env = { SENDBENCH_DB_DIR: path.join(dir, 'db'), PORT: '4314', RESPONSE_CACHE: 'off', NODE_ENV: 'production' };

@@ -20,7 +20,7 @@ import type { Metrics } from '../observability/metrics';
 import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking';
 import { createQueryLimits, jsonDepthOver, QUERY_LIMITS } from '../plugins/query-limits';
 import { clientAddress, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
-import { createOperationRecorder, logRequest } from '../plugins/request-logging';
+import { apolloLogger, createOperationRecorder, logRequest } from '../plugins/request-logging';
 import { createResponseCache } from '../plugins/response-cache';
 import { resolveDocument, TRUSTED_DOCUMENT_ERRORS, type TrustedDocuments } from '../plugins/trusted-documents';
 import { newRequestStore } from '../request-store';
@@ -185,6 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Apollo would stop itself on SIGTERM and then re-raise the signal, killing the process before
     // in-flight requests are answered: serve.ts drains the HTTP server first, then stops Apollo.
     stopOnTerminationSignals: false,
+    logger: apolloLogger(logger),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: createErrorFormatter(logger, { requestIdOf: () => requestStore.getStore()?.requestId, hideSuggestions: production }),

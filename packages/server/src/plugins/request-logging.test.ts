@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { outcomeOf } from './request-logging';
+import { captureLogs } from '../../test/support/log-capture';
+import { apolloLogger, outcomeOf } from './request-logging';
 
 describe('outcomeOf', () => {
   test.each([
@@ -15,5 +16,19 @@ describe('outcomeOf', () => {
     [200, [], true, 'aborted'],
   ])('labels status %i with %j (client closed: %s) as %s', (status, errorCodes, clientClosed, expected) => {
     expect(outcomeOf({ status, errorCodes, clientClosed })).toBe(expected);
+  });
+});
+
+describe('apolloLogger', () => {
+  test('logs an aborted request at debug level, not as an error', () => {
+    const logs = captureLogs();
+    apolloLogger(logs.logger).error('Unexpected error processing request: Error: The client closed the connection before the answer was ready.');
+    expect(logs.lines().map((l) => [l.level, l.component])).toEqual([[20, 'apollo']]);
+  });
+
+  test('logs other Apollo errors as errors', () => {
+    const logs = captureLogs();
+    apolloLogger(logs.logger).error('Unexpected error processing request: TypeError: x is undefined');
+    expect(logs.lines().map((l) => l.level)).toEqual([50]);
   });
 });

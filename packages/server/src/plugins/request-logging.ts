@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { requestStore } from '../request-store';
 
@@ -69,6 +69,29 @@ export function createOperationRecorder(): ApolloServerPlugin {
           store.errorCodes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         },
       };
+    },
+  };
+}
+
+/** Messages of requests stopped because their client went away or their deadline passed (db/query-cancellation.ts). */
+const ABORTED = /The client closed the connection before the answer was ready|The request deadline passed/;
+
+/**
+ * Apollo Server's own log lines (e.g. "Unexpected error processing request") through pino, as
+ * structured lines tagged `component: "apollo"`, instead of the console. A request that failed
+ * only because it was aborted is not an error of the server: it is logged at debug level.
+ */
+export function apolloLogger(logger: Logger): NonNullable<ApolloServerOptions<BaseContext>['logger']> {
+  const child = logger.child({ component: 'apollo' });
+  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+  return {
+    debug: (...args) => child.debug(text(args)),
+    info: (...args) => child.info(text(args)),
+    warn: (...args) => child.warn(text(args)),
+    error: (...args) => {
+      const message = text(args);
+      if (ABORTED.test(message)) child.debug(message);
+      else child.error(message);
     },
   };
 }
