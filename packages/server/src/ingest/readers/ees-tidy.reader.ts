@@ -62,7 +62,13 @@ export const eesTidyReader = {
     try {
       head = parseCsv(file, { toLine: 2 });
     } catch {
-      return undefined;
+      // A broken first row (e.g. over the record limit) must not hide the data set: recognise it from
+      // the header alone, and let read() report the row's problem with its line.
+      try {
+        head = parseCsv(file, { toLine: 1 });
+      } catch {
+        return undefined;
+      }
     }
     const header = headerOf(head);
     const timeIndex = header.indexOf('time_identifier');
