@@ -1,3 +1,4 @@
+import { type JSONPath, visit } from 'jsonc-parser';
 import { ImportRejectedError, IssueList } from '../import-issue';
 import type { ProgrammeFile } from '../parsed-file';
 import { findLaByName, type ReferenceContext } from '../reference-context';
@@ -21,6 +22,59 @@ function expectedAgreements(notes: string): Map<string, number> {
   return counts;
 }
 
+/** Where a key or an array item starts in the file: 1-based line and column. */
+interface Position {
+  line: number;
+  column: number;
+}
+
+const PROGRAMME_NAMES = { dbv: 'DBV in SEND', safety_valve: 'Safety Valve' } as const;
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+const pathKey = (path: JSONPath) => JSON.stringify(path);
+const describePath = (path: JSONPath) => (path.length === 0 ? 'the top-level object' : path.join('.'));
+
+/**
+ * Walks the document with jsonc-parser: reports every key that appears twice in one object, at any
+ * depth (JSON.parse would keep the last value silently), and returns where each key and each array
+ * item starts, by JSON path, so that later problems can name their line and column.
+ */
+function locate(text: string, issues: IssueList): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  const openObjects: Map<string, Position>[] = [];
+  const arrayItem = (_offset: number, _length: number, line: number, character: number, pathSupplier: () => JSONPath) => {
+    const path = pathSupplier();
+    if (typeof path[path.length - 1] === 'number') positions.set(pathKey(path), { line: line + 1, column: character + 1 });
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (...where) => {
+        openObjects.push(new Map());
+        arrayItem(...where);
+      },
+      onArrayBegin: arrayItem,
+      onObjectEnd: () => {
+        openObjects.pop();
+      },
+      onObjectProperty: (key, _offset, _length, line, character, pathSupplier) => {
+        const here = { line: line + 1, column: character + 1 };
+        const keys = openObjects[openObjects.length - 1];
+        const first = keys.get(key);
+        if (first) {
+          const where = describePath(pathSupplier());
+          issues.add(here.line, String(here.column), `duplicate key in ${where}, first at line ${first.line} column ${first.column}: JSON would keep only the last value`, key);
+          return;
+        }
+        keys.set(key, here);
+        positions.set(pathKey([...pathSupplier(), key]), here);
+      },
+      onLiteralValue: (_value, ...where) => arrayItem(...where),
+    },
+    { disallowComments: true },
+  );
+  return positions;
+}
+
 /**
  * Reader for programme_membership.json: DBV in SEND tranches and Safety Valve agreements, by LA name,
  * with sources. Every list is marked incomplete unless the file shows it is whole.
@@ -41,25 +95,51 @@ export const programmeMembershipReader = {
       issues.add(0, '', `not valid JSON: ${(error as Error).message}`);
       throw ImportRejectedError.fromList(issues);
     }
-    if (typeof json.dbv_in_send !== 'object' || typeof json.safety_valve !== 'object') {
+    const positions = locate(file.text, issues);
+    if (!issues.empty) throw ImportRejectedError.fromList(issues);
+    if (!isObject(json) || !isObject(json.dbv_in_send) || !isObject(json.safety_valve)) {
       issues.add(0, 'dbv_in_send', 'expected objects "dbv_in_send" and "safety_valve"');
       throw ImportRejectedError.fromList(issues);
     }
+    /** Adds an issue at the line and column where `path` starts, or under its dotted name if it has no position. */
+    const addAt = (path: JSONPath, message: string, value: string) => {
+      const at = positions.get(pathKey(path));
+      if (at) issues.add(at.line, String(at.column), message, value);
+      else issues.add(0, describePath(path), message, value);
+    };
     const rows: ProgrammeFile['rows'] = [];
-    const resolve = (name: string, where: string) => {
+    const listed = new Map<string, { path: JSONPath; name: string }>();
+    /** The LA code of the name at `path`, once per programme: a second listing is an error, not a second row. */
+    const resolve = (programme: 'dbv' | 'safety_valve', path: JSONPath, name: unknown) => {
+      const list = describePath(path.slice(0, -1));
+      if (typeof name !== 'string') {
+        addAt(path, `expected an LA name in ${list}`, JSON.stringify(name));
+        return undefined;
+      }
       const la = findLaByName(reference, name);
-      if (!la) issues.add(0, where, 'LA name not found in the LA lookup', name);
-      return la?.laCode;
+      if (!la) {
+        addAt(path, `LA name not found in the LA lookup, in ${list}`, name);
+        return undefined;
+      }
+      const first = listed.get(`${programme}:${la.laCode}`);
+      if (first) {
+        const at = positions.get(pathKey(first.path));
+        const firstWhere = `${describePath(first.path.slice(0, -1))}${at ? ` at line ${at.line}` : ''}`;
+        addAt(path, `LA listed twice in ${PROGRAMME_NAMES[programme]}, in ${list}; also as ${JSON.stringify(first.name)} in ${firstWhere}`, name);
+        return undefined;
+      }
+      listed.set(`${programme}:${la.laCode}`, { path, name });
+      return la.laCode;
     };
     for (const [key, tranche] of Object.entries(json.dbv_in_send)) {
       const cohort = /^(\d)/.exec(key)?.[1];
-      if (!cohort || !Array.isArray(tranche.las)) {
-        issues.add(0, `dbv_in_send.${key}`, 'expected a tranche number and a list "las"', key);
+      if (!cohort || !isObject(tranche) || !Array.isArray(tranche.las) || typeof tranche.source !== 'string') {
+        addAt(['dbv_in_send', key], 'expected a tranche number with a list "las" and a "source"', key);
         continue;
       }
       const partial = /partial/i.test(key);
-      for (const name of tranche.las) {
-        const laCode = resolve(name, `dbv_in_send.${key}`);
+      for (const [index, name] of tranche.las.entries()) {
+        const laCode = resolve('dbv', ['dbv_in_send', key, 'las', index], name);
         if (laCode) rows.push({ programme: 'dbv', cohort, laCode, source: tranche.source, listIncomplete: partial, note: partial ? `tranche ${cohort} list is partial: ${json.dbv_notes ?? ''}`.trim() : null });
       }
     }
@@ -67,12 +147,12 @@ export const programmeMembershipReader = {
     const svSource = (json.sources ?? []).find((s) => /very-high-deficit/.test(s)) ?? 'programme_membership.json';
     for (const [year, names] of Object.entries(json.safety_valve)) {
       if (!/^\d{4}-\d{2}$/.test(year) || !Array.isArray(names)) {
-        issues.add(0, `safety_valve.${year}`, 'expected an agreement year (2022-23) and a list of names', year);
+        addAt(['safety_valve', year], 'expected an agreement year (2022-23) and a list of names', year);
         continue;
       }
       const incomplete = (expected.get(year) ?? Number.POSITIVE_INFINITY) > names.length;
-      for (const name of names) {
-        const laCode = resolve(name, `safety_valve.${year}`);
+      for (const [index, name] of names.entries()) {
+        const laCode = resolve('safety_valve', ['safety_valve', year, index], name);
         if (laCode) {
           rows.push({
             programme: 'safety_valve',
