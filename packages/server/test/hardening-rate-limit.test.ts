@@ -43,14 +43,16 @@ async function statuses(bases: string[], n: number, headers: Record<string, stri
 describe('rate limit in process', () => {
   let handle: DatabaseHandle;
   let api: ServedApp;
+  const limiter = new MemoryRateLimiter(POLICY);
 
   beforeAll(async () => {
     handle = await openLookupDatabase('pglite');
-    api = await serveApp(handle, { rateLimiter: new MemoryRateLimiter(POLICY), trustProxyHops: 1 });
+    api = await serveApp(handle, { rateLimiter: limiter, trustProxyHops: 1 });
   });
 
   afterAll(async () => {
     await api?.stop();
+    await limiter.close();
     await handle?.close();
   });
 
@@ -88,16 +90,17 @@ describe('rate limit shared through Redis', () => {
   const prefix = `sendbench-test:${randomUUID()}:`;
   let handle: DatabaseHandle;
   const apps: ServedApp[] = [];
+  // One Redis connection per limiter, as two processes would have.
+  const limiters = [0, 1].map(() => new RedisRateLimiter(POLICY, new Redis(REDIS_URL), { keyPrefix: `${prefix}ratelimit:` }));
 
   beforeAll(async () => {
     handle = await openLookupDatabase('pglite');
-    for (let i = 0; i < 2; i++) {
-      apps.push(await serveApp(handle, { rateLimiter: new RedisRateLimiter(POLICY, new Redis(REDIS_URL), { keyPrefix: `${prefix}ratelimit:` }), trustProxyHops: 1 }));
-    }
+    for (const limiter of limiters) apps.push(await serveApp(handle, { rateLimiter: limiter, trustProxyHops: 1 }));
   });
 
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.stop()));
+    await Promise.all(limiters.map((l) => l.close()));
     await handle?.close();
     await deleteKeys(prefix);
   });
