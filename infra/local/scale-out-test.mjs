@@ -6,7 +6,9 @@
 //   1. every process answers through nginx;
 //   2. under steady load, one process is killed with SIGKILL and another restarted with SIGTERM:
 //      zero failed client requests, and every answer is the right one;
-//   3. when the server has RATE_LIMIT_* settings: the rate-limit budget is shared by the three
+//   3. the response cache is shared through Redis: a query answered once through nginx is then a
+//      cache hit (Apollo's Age header) on each of the three processes asked directly;
+//   4. when the server has RATE_LIMIT_* settings: the rate-limit budget is shared by the three
 //      processes through Redis (one client gets RATE_LIMIT_REQUESTS answers in total, not three
 //      times that). Without those settings this part is reported as not run.
 //
@@ -29,6 +31,7 @@ const ROOT = path.resolve(here, '..', '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { Redis } = require('ioredis');
 
 const CLI = path.join(ROOT, 'packages', 'server', 'dist', 'cli.js');
 const CONFIG_JS = path.join(ROOT, 'packages', 'server', 'dist', 'config.js');
@@ -42,6 +45,10 @@ const LOAD_RATE = 150; // requests per second, steady
 const RATE_LIMIT_BUDGET = 12;
 
 const QUERY = '{ comparison(metric: "dsg_deficit_pct", period: 202122, peers: { kind: ENGLAND }) { england { value } statistics { median } } }';
+/** Asked nowhere else, so no process has computed it before the shared-cache check. */
+const CACHE_QUERY = '{ comparison(metric: "dsg_deficit_pct", period: 202021, peers: { kind: ENGLAND }) { england { value } statistics { median } } }';
+/** Keys of this run only (the data version of a fresh database is the same from run to run); deleted at the end. */
+const REDIS_KEY_PREFIX = `sendbench-scale-out:${process.pid}-${Date.now().toString(36)}:`;
 
 const started = Date.now();
 const results = [];
@@ -254,7 +261,7 @@ async function main() {
   }
   check('the API has no mutations, so nginx may retry POST /graphql on another process', !/^\s*type\s+Mutation\b/m.test(fs.readFileSync(SDL, 'utf8')));
 
-  const settings = serverSettings({ RATE_LIMIT: 'on', RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '60', REDIS_URL, TRUST_PROXY_HOPS: '1' });
+  const settings = serverSettings({ RATE_LIMIT: 'on', RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '60', REDIS_URL, REDIS_KEY_PREFIX, RESPONSE_CACHE: 'on', TRUST_PROXY_HOPS: '1' });
   const rateLimitSettings = ['RATE_LIMIT', 'RATE_LIMIT_REQUESTS', 'RATE_LIMIT_WINDOW_SECONDS', 'REDIS_URL'];
   const hasRateLimit = rateLimitSettings.every((s) => settings.has(s));
 
@@ -273,6 +280,8 @@ async function main() {
     LOG_LEVEL: 'warn',
     SENDBENCH_DATA_DIR: DATA_DIR,
     ...(settings.has('REDIS_URL') ? { REDIS_URL } : {}),
+    ...(settings.has('REDIS_KEY_PREFIX') ? { REDIS_KEY_PREFIX } : {}),
+    ...(settings.has('RESPONSE_CACHE') ? { RESPONSE_CACHE: 'on' } : {}),
     ...(settings.has('TRUST_PROXY_HOPS') ? { TRUST_PROXY_HOPS: '1' } : {}),
     // The load phase measures availability, not the rate limit.
     ...(settings.has('RATE_LIMIT') ? { RATE_LIMIT: 'off' } : {}),
@@ -364,7 +373,28 @@ async function main() {
   const finalUsed = new Set(upstreamsSince(finalSince).flatMap((e) => e.upstreams));
   check('all three processes serve again after the restarts', finalUsed.size === 3, `${retried} requests were retried by nginx on another process; upstreams in the last 1.5 s of load: ${afterRestart.size}; after: ${[...finalUsed].join(', ')}`);
 
-  // 3. The rate limit, shared through Redis.
+  // 3. The response cache, shared through Redis.
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  cleanups.push(async () => {
+    const keys = await redis.keys(`${REDIS_KEY_PREFIX}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+  await redis.connect();
+  const cacheBody = JSON.stringify({ query: CACHE_QUERY });
+  const throughProxy = await request(nginxPort, { body: cacheBody });
+  // The cache writes after answering: wait for the entry before asking each process.
+  const entries = async () => (await redis.keys(`${REDIS_KEY_PREFIX}response:*`)).length;
+  for (let i = 0; i < 100 && (await entries()) === 0; i++) await sleep(50);
+  const direct = [];
+  for (const server of servers) direct.push(await request(server.port, { body: cacheBody }));
+  check(
+    'a query answered once through nginx is then a response cache hit on every process (cache shared in Redis)',
+    throughProxy.status === 200 && direct.every((r) => r.status === 200 && r.body === throughProxy.body && r.headers.age !== undefined),
+    `${await entries()} entries under ${REDIS_KEY_PREFIX}response:; Age header per process: ${direct.map((r) => r.headers.age ?? 'none (computed)').join(', ')}`,
+  );
+
+  // 4. The rate limit, shared through Redis.
   if (!hasRateLimit) {
     const missing = rateLimitSettings.filter((s) => !settings.has(s));
     const message = `rate limit across the three processes: NOT RUN — the server has no ${missing.join(', ')} setting (packages/server/src/config.ts)`;

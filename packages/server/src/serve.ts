@@ -11,6 +11,7 @@ import { importPaths } from './ingest/import.service';
 import { createLogger } from './logger';
 import { Metrics } from './observability/metrics';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './plugins/rate-limit';
+import { RedisKeyValueCache } from './plugins/response-cache';
 import { loadTrustedDocuments, type TrustedDocuments, TrustedDocumentsError } from './plugins/trusted-documents';
 
 /**
@@ -30,21 +31,29 @@ function trustedDocumentsOf(config: Config, logger: Logger): { documents: Truste
   }
 }
 
-/** The per-client budget: in Redis when REDIS_URL is set (shared by every process), else in process. */
-async function rateLimiterOf(config: Config, logger: Logger): Promise<RateLimiter | undefined> {
-  if (config.RATE_LIMIT === 'off') return undefined;
-  const policy = { requests: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 };
-  if (!config.REDIS_URL) return new MemoryRateLimiter(policy);
-  // Fail fast while Redis is away (the limiter then counts in process) and reconnect in the background.
+/**
+ * The one Redis connection (REDIS_URL) the rate limiter and the response cache share, when either
+ * is on. It fails fast while Redis is away (each then falls back) and reconnects in the background.
+ */
+async function redisOf(config: Config, logger: Logger): Promise<Redis | undefined> {
+  if (!config.REDIS_URL || (config.RATE_LIMIT === 'off' && config.RESPONSE_CACHE === 'off')) return undefined;
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
-  const limiter = new RedisRateLimiter(policy, redis, { logger, keyPrefix: `${config.REDIS_KEY_PREFIX}ratelimit:` });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
-    logger.info({ requests: policy.requests, windowMs: policy.windowMs }, 'rate limit shared through Redis');
+    logger.info('connected to Redis');
   } catch (error) {
-    logger.warn({ err: error }, 'Redis is not reachable: rate limiting in process until it is');
+    logger.warn({ err: error }, 'Redis is not reachable: rate limiting in process and responses not cached until it is');
   }
-  return limiter;
+  return redis;
+}
+
+/** The per-client budget: in Redis when REDIS_URL is set (shared by every process), else in process. */
+function rateLimiterOf(config: Config, logger: Logger, redis: Redis | undefined): RateLimiter | undefined {
+  if (config.RATE_LIMIT === 'off') return undefined;
+  const policy = { requests: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 };
+  if (!redis) return new MemoryRateLimiter(policy);
+  return new RedisRateLimiter(policy, redis, { logger, keyPrefix: `${config.REDIS_KEY_PREFIX}ratelimit:` });
 }
 
 /** Migrates and, on first start, imports the default data set, on a connection without the serving statement timeout. */
@@ -73,7 +82,7 @@ export const SHUTDOWN_IDLE_GRACE_MS = 1_000;
  * SHUTDOWN_DRAIN_MS the server still accepts connections (a load balancer has time to stop sending,
  * and connections already queued in the kernel are taken in rather than reset), then the listening
  * socket closes; requests received are answered for up to SHUTDOWN_TIMEOUT_MS, then remaining
- * connections are closed; then Apollo, the rate limiter and the database (pool, or
+ * connections are closed; then Apollo, the rate limiter, the Redis connection and the database (pool, or
  * the embedded database and its lock) are closed.
  */
 function onSignals(app: App, close: () => Promise<void>, config: Config, logger: Logger): void {
@@ -135,9 +144,11 @@ export async function serve(config: Config): Promise<void> {
     handle = await connectReadWrite({ dir: config.SENDBENCH_DB_DIR });
   }
   let limiter: RateLimiter | undefined;
+  let redis: Redis | undefined;
   try {
     if (!config.DATABASE_URL) await prepareDatabase(config, logger, metrics, handle);
-    limiter = await rateLimiterOf(config, logger);
+    redis = await redisOf(config, logger);
+    limiter = rateLimiterOf(config, logger, redis);
     const app = await createApp({
       db: handle.readDb,
       primaryDb: handle.split ? handle.db : undefined,
@@ -145,6 +156,7 @@ export async function serve(config: Config): Promise<void> {
       logger,
       production,
       responseCache: config.RESPONSE_CACHE === 'on',
+      responseCacheStore: redis && config.RESPONSE_CACHE === 'on' ? new RedisKeyValueCache(redis, { keyPrefix: `${config.REDIS_KEY_PREFIX}response:`, logger }) : undefined,
       introspection: config.INTROSPECTION === 'on',
       explorer: config.EXPLORER === 'on',
       corsOrigins: config.CORS_ORIGINS,
@@ -169,17 +181,20 @@ export async function serve(config: Config): Promise<void> {
         production,
         introspection: config.INTROSPECTION,
         trustedDocuments: trustedDocuments ? config.TRUSTED_DOCUMENTS : 'no manifest',
-        rateLimit: limiter ? `${limiter.policy.requests}/${limiter.policy.windowMs / 1000}s${config.REDIS_URL ? ' (Redis)' : ''}` : 'off',
+        rateLimit: limiter ? `${limiter.policy.requests}/${limiter.policy.windowMs / 1000}s${redis ? ' (Redis)' : ''}` : 'off',
+        responseCache: config.RESPONSE_CACHE === 'off' ? 'off' : redis ? 'Redis' : 'in process',
       },
       'ready',
     );
     console.error(`SENDbench is ready at http://${config.HOST}:${port}/ (GraphQL at /graphql), ${handle.engine} database ${handle.location}, started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const openHandle = handle;
     const openLimiter = limiter;
+    const openRedis = redis;
     onSignals(
       app,
       async () => {
         await openLimiter?.close();
+        openRedis?.disconnect();
         await openHandle.close();
       },
       config,
@@ -187,6 +202,7 @@ export async function serve(config: Config): Promise<void> {
     );
   } catch (error) {
     await limiter?.close();
+    redis?.disconnect();
     await handle.close();
     throw error;
   }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../config';
@@ -46,6 +47,8 @@ export interface AppOptions {
   production: boolean;
   /** Cache whole responses per operation, variables and data version (default on). */
   responseCache?: boolean;
+  /** Where cached responses are kept (default: Apollo's in-process cache). */
+  responseCacheStore?: KeyValueCache;
   /** Serve the built dashboard (when it exists). */
   dashboardDir?: string;
   /** Schema introspection (default: on outside production). */
@@ -193,7 +196,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...limits.plugins,
       createOperationRecorder(),
       // Without the response cache, cache hints are useless work on every field: switch them off.
-      ...(options.responseCache === false ? [ApolloServerPluginCacheControlDisabled()] : createResponseCache()),
+      ...(options.responseCache === false ? [ApolloServerPluginCacheControlDisabled()] : createResponseCache(options.responseCacheStore)),
       explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

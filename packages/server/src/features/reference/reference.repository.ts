@@ -1,10 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
+/**
+ * The current data version (bumped by every import) and a stamp that also holds when it was
+ * bumped: a database restored from a backup, or rebuilt, reaches the same version numbers again
+ * with other data, so caches that outlive a process (Redis) key on the stamp. One indexed read.
+ */
+export async function selectDataState(db: Db): Promise<{ version: string; stamp: string }> {
+  const row = await db.selectFrom('data_state').select(['version', 'updated_at']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { version: String(row.version), stamp: `${row.version}@${new Date(row.updated_at).getTime()}` };
+}
+
 /** The current data version (bumped by every import). One indexed read. */
 export async function selectDataVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('data_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-  return String(row.version);
+  return (await selectDataState(db)).version;
 }
 
 /** Everything small that describes places and programmes, read together when the data version changes. */

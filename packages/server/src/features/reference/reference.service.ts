@@ -1,6 +1,6 @@
 import { ENGLAND_CODE } from '@sendbench/schema';
 import type { Db } from '../../db/database';
-import { selectDataVersion, selectReferenceRows } from './reference.repository';
+import { selectDataState, selectReferenceRows } from './reference.repository';
 
 export interface AuthorityRecord {
   code: string;
@@ -56,6 +56,8 @@ export class ReferenceSnapshot {
   constructor(
     readonly version: string,
     rows: Awaited<ReturnType<typeof selectReferenceRows>>,
+    /** The version with when it was set (selectDataState): what caches key on. */
+    readonly stamp: string = version,
   ) {
     for (const a of rows.areas) this.areas.set(a.code, { code: a.code, level: a.level, name: a.name, regionCode: a.region_code });
     for (const alias of rows.aliases) this.aliases.set(alias.code.toUpperCase(), alias.la_code);
@@ -136,11 +138,11 @@ export class ReferenceCache {
   private loading?: Promise<ReferenceSnapshot>;
 
   async current(db: Db): Promise<ReferenceSnapshot> {
-    const version = await selectDataVersion(db);
-    if (this.snapshot?.version === version) return this.snapshot;
+    const { version, stamp } = await selectDataState(db);
+    if (this.snapshot?.stamp === stamp) return this.snapshot;
     if (!this.loading) {
       this.loading = selectReferenceRows(db)
-        .then((rows) => (this.snapshot = new ReferenceSnapshot(version, rows)))
+        .then((rows) => (this.snapshot = new ReferenceSnapshot(version, rows, stamp)))
         .finally(() => (this.loading = undefined));
     }
     return this.loading;
