@@ -8,7 +8,7 @@ export enum AreaLevel {
 }
 registerEnumType(AreaLevel, { name: 'AreaLevel', description: 'England, a region, or a local authority.' });
 
-@ObjectType({ description: 'A period with its code and a human label ("January 2025", "2024-25", "2024").' })
+@ObjectType({ simpleResolvers: true, description: 'A period with its code and a human label ("January 2025", "2024-25", "2024").' })
 export class Period {
   @Field(() => PeriodCodeScalar, { description: 'The DfE period code (202425, 2024).' })
   code!: number;
@@ -17,7 +17,7 @@ export class Period {
   label!: string;
 }
 
-@ObjectType({ description: 'England, a region, or a local authority.' })
+@ObjectType({ simpleResolvers: true, description: 'England, a region, or a local authority.' })
 export class Area {
   @Field(() => AreaCodeScalar, { description: 'DfE LA number for LAs; ONS code for regions and England.' })
   code!: string;
@@ -30,6 +30,7 @@ export class Area {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One figure of a metric for an area and period. A published symbol is kept as its status (x, z, c, low, u, k, :) with no number: never a zero.',
 })
@@ -64,7 +65,7 @@ export class MetricValue {
   releaseIds!: number[];
 }
 
-@ObjectType({ description: 'A 95% confidence interval, in the metric\'s unit.' })
+@ObjectType({ simpleResolvers: true, description: 'A 95% confidence interval, in the metric\'s unit.' })
 export class ConfidenceInterval {
   @Field(() => Float, { description: 'Lower limit.' })
   lower!: number;

@@ -23,7 +23,12 @@ export const RESOLVERS = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The API schema (built once per process from the type-graphql resolvers). */
+/**
+ * The API schema (built once per process from the type-graphql resolvers). Every object type is
+ * declared with `simpleResolvers: true`: there are no middlewares or auth checks, so a plain field
+ * is read by graphql-js's default resolver instead of a type-graphql wrapper (a profile has ~7,000
+ * fields). A type that needs middleware must drop the flag.
+ */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
   return built;

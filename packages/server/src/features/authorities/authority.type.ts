@@ -11,7 +11,7 @@ registerEnumType(ProgrammeEnum, {
   description: 'DBV: Delivering Better Value in SEND (three tranches). SAFETY_VALVE: DSG very-high-deficit intervention agreements.',
 });
 
-@ObjectType({ description: 'Membership of a DfE programme, with where the list comes from and whether it is known to be incomplete.' })
+@ObjectType({ simpleResolvers: true, description: 'Membership of a DfE programme, with where the list comes from and whether it is known to be incomplete.' })
 export class ProgrammeMembership {
   @Field(() => ProgrammeEnum, { description: 'The programme.' })
   programme!: ProgrammeEnum;
@@ -29,7 +29,7 @@ export class ProgrammeMembership {
   note!: string | null;
 }
 
-@ObjectType({ description: 'One of an LA\'s statistical neighbours (DfE children\'s services model).' })
+@ObjectType({ simpleResolvers: true, description: 'One of an LA\'s statistical neighbours (DfE children\'s services model).' })
 export class StatisticalNeighbour {
   @Field(() => Int, { description: 'Rank 1 (closest) to 10.' })
   rank!: number;
@@ -47,7 +47,7 @@ export class StatisticalNeighbour {
   name!: string;
 }
 
-@ObjectType({ description: 'A reorganisation: one LA replaced by others.' })
+@ObjectType({ simpleResolvers: true, description: 'A reorganisation: one LA replaced by others.' })
 export class Succession {
   @Field(() => LaCodeScalar, { description: 'The LA before.' })
   predecessorCode!: string;
@@ -62,7 +62,7 @@ export class Succession {
   note!: string;
 }
 
-@ObjectType({ description: 'A local authority (keyed by its 3-digit DfE LA number), current or a predecessor.' })
+@ObjectType({ simpleResolvers: true, description: 'A local authority (keyed by its 3-digit DfE LA number), current or a predecessor.' })
 export class Authority {
   @Field(() => LaCodeScalar, { description: 'DfE LA number, e.g. "886".' })
   code!: string;
@@ -91,7 +91,7 @@ export class Authority {
   regionCode!: string;
 }
 
-@ObjectType({ description: 'An edge of the authorities connection.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of the authorities connection.' })
 export class AuthorityEdge {
   @Field(() => String, { description: 'Opaque cursor; pass as `after` to continue.' })
   cursor!: string;
@@ -100,7 +100,7 @@ export class AuthorityEdge {
   node!: Authority;
 }
 
-@ObjectType({ description: 'Paging information.' })
+@ObjectType({ simpleResolvers: true, description: 'Paging information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More results follow.' })
   hasNextPage!: boolean;
@@ -109,7 +109,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A page of authorities, ordered by name.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of authorities, ordered by name.' })
 export class AuthorityConnection {
   @Field(() => Int, { description: 'How many authorities match the filter in all.' })
   totalCount!: number;

@@ -4,7 +4,7 @@ import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
 
-@ObjectType({ description: 'A peer set\'s own figure: sum of numerators over sum of denominators (or a sum, for counts and £), never an average of rates.' })
+@ObjectType({ simpleResolvers: true, description: 'A peer set\'s own figure: sum of numerators over sum of denominators (or a sum, for counts and £), never an average of rates.' })
 export class AggregateValue {
   @Field(() => Float, { nullable: true, description: 'The aggregate, in the metric\'s unit; null when the metric cannot be aggregated (a published rate with no counts) or no member has counts.' })
   value!: number | null;
@@ -19,7 +19,7 @@ export class AggregateValue {
   members!: number;
 }
 
-@ObjectType({ description: 'Distribution of a metric over a set of LAs (members with a value only). Quantiles interpolate linearly between order statistics (R type 7, Excel QUARTILE.INC).' })
+@ObjectType({ simpleResolvers: true, description: 'Distribution of a metric over a set of LAs (members with a value only). Quantiles interpolate linearly between order statistics (R type 7, Excel QUARTILE.INC).' })
 export class SetStatistics {
   @Field(() => Int, { description: 'Members in the set.' })
   count!: number;
@@ -46,7 +46,7 @@ export class SetStatistics {
   aggregate!: AggregateValue;
 }
 
-@ObjectType({ description: 'One member of a comparison. A member with no value keeps its place and its status (never a zero), with no rank.' })
+@ObjectType({ simpleResolvers: true, description: 'One member of a comparison. A member with no value keeps its place and its status (never a zero), with no rank.' })
 export class ComparisonMember {
   @Field(() => Authority, { description: 'The LA.' })
   authority!: Authority;
@@ -70,7 +70,7 @@ export class ComparisonMember {
   isFocus!: boolean;
 }
 
-@ObjectType({ description: 'One metric and period over a set of LAs, with the focus LA, England and its region.' })
+@ObjectType({ simpleResolvers: true, description: 'One metric and period over a set of LAs, with the focus LA, England and its region.' })
 export class Comparison {
   @Field(() => Metric, { description: 'The metric.' })
   metric!: Metric;

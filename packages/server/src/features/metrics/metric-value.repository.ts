@@ -240,20 +240,20 @@ export async function selectSeriesByKey(db: Db, keys: readonly { metricId: strin
 }
 
 /**
- * The rows a profile needs in one read: every period of the focus LA (for sparklines), and the
- * given periods for the other areas (peers, England, region).
+ * The rows a profile needs in one read: every row of the focus LA (every metric and period, for
+ * sparklines and the change from the previous period), and the given periods of the other areas
+ * (peers, England, region). Both halves walk the area index; no list of metric ids is tested
+ * per row (with all 74 catalogue ids that filter cost more than the read itself).
  *
- * @example SQL: … where metric_id = any($1) and area_code = any($2) and (period = any($3) or area_code = $4)
+ * @example SQL: select … where area_code = any($1) and period = any($2) union all select … where area_code = $3
  */
-export async function selectProfileValues(
-  db: Db,
-  filter: { metricIds: readonly string[]; areas: readonly string[]; periods: readonly number[]; focus: string },
-): Promise<MetricValueRow[]> {
+export async function selectProfileValues(db: Db, filter: { areas: readonly string[]; periods: readonly number[]; focus: string }): Promise<MetricValueRow[]> {
+  const others = [...new Set(filter.areas)].filter((a) => a !== filter.focus);
   return db
     .selectFrom('metric_value')
     .select(VALUE_COLUMNS)
-    .where('metric_id', '=', sql<string>`any(${[...filter.metricIds]}::text[])`)
-    .where('area_code', '=', sql<string>`any(${[...filter.areas]}::text[])`)
-    .where((eb) => eb.or([eb('period', '=', sql<number>`any(${[...filter.periods]}::integer[])`), eb('area_code', '=', filter.focus)]))
+    .where('area_code', '=', sql<string>`any(${others}::text[])`)
+    .where('period', '=', sql<number>`any(${[...new Set(filter.periods)]}::integer[])`)
+    .unionAll(db.selectFrom('metric_value').select(VALUE_COLUMNS).where('area_code', '=', filter.focus))
     .execute() as Promise<MetricValueRow[]>;
 }

@@ -15,8 +15,15 @@ export function requireMetric(id: string): MetricDefinition {
   return metric;
 }
 
+const PERIODS = new Map<PeriodType, Map<number, Period>>();
+
+/** A period as the API shows it: one shared object per (type, code), as the hundreds of values of a response repeat a few periods. */
 export function toPeriod(type: PeriodType, code: number): Period {
-  return { code, label: periodLabel(type, code) };
+  let ofType = PERIODS.get(type);
+  if (!ofType) PERIODS.set(type, (ofType = new Map()));
+  let period = ofType.get(code);
+  if (!period) ofType.set(code, (period = Object.freeze({ code, label: periodLabel(type, code) })));
+  return period;
 }
 
 export function isProportion(metric: MetricDefinition): boolean {
@@ -42,7 +49,18 @@ export function resolvePeriod(metric: MetricDefinition, reference: ReferenceSnap
   return period;
 }
 
+const METRIC_VIEWS = new WeakMap<ReferenceSnapshot, Map<string, Metric>>();
+
+/** A catalogue entry as the API shows it, with the periods loaded; built once per data version. */
 export function toMetric(metric: MetricDefinition, reference: ReferenceSnapshot): Metric {
+  let views = METRIC_VIEWS.get(reference);
+  if (!views) METRIC_VIEWS.set(reference, (views = new Map()));
+  let view = views.get(metric.id);
+  if (!view) views.set(metric.id, (view = buildMetric(metric, reference)));
+  return view;
+}
+
+function buildMetric(metric: MetricDefinition, reference: ReferenceSnapshot): Metric {
   const latest = reference.laPeriodsOf(metric.id).at(-1);
   return {
     id: metric.id,

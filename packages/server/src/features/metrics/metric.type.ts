@@ -38,7 +38,7 @@ registerEnumType(PeriodTypeEnum, {
   description: 'JANUARY: a census count at January, coded by academic year (202425 = January 2025); CALENDAR_YEAR: activity in a year (2024); FINANCIAL_YEAR: April–March (202425 = 2024-25).',
 });
 
-@ObjectType({ description: 'A point after which a series is not comparable with what came before.' })
+@ObjectType({ simpleResolvers: true, description: 'A point after which a series is not comparable with what came before.' })
 export class SeriesBreak {
   @Field(() => PeriodCodeScalar, { description: 'First period of the new series.' })
   period!: number;
@@ -47,7 +47,7 @@ export class SeriesBreak {
   note!: string;
 }
 
-@ObjectType({ description: 'A metric of the catalogue: its definition, how it is derived, where it comes from, and the periods with data.' })
+@ObjectType({ simpleResolvers: true, description: 'A metric of the catalogue: its definition, how it is derived, where it comes from, and the periods with data.' })
 export class Metric {
   @Field(() => MetricIdScalar, { description: 'Stable id.' })
   id!: string;

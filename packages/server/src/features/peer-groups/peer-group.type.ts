@@ -33,7 +33,7 @@ export class PeerSelector {
   codes?: string[] | null;
 }
 
-@ObjectType({ description: 'A named set of LAs to compare with.' })
+@ObjectType({ simpleResolvers: true, description: 'A named set of LAs to compare with.' })
 export class PeerGroup {
   @Field(() => String, { description: 'Stable id, e.g. "statistical_neighbours:886", "region:E12000008", "dbv:2", "safety_valve", "england".' })
   id!: string;

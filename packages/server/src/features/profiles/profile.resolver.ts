@@ -6,7 +6,7 @@ import { ApiError } from '../../graphql/errors';
 import { LaCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
 import { summariseSet } from '../comparisons/comparison.service';
-import { selectProfileValues } from '../metrics/metric-value.repository';
+import { type MetricValueRow, selectProfileValues } from '../metrics/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
@@ -38,18 +38,22 @@ export class ProfileResolver {
 
     const periodsOf = (type: (typeof METRICS)[number]['periodType']) => {
       const period = periodForYear(type, chosen);
-      return [period, previousPeriod(type, period)];
+      return [period, previousPeriod(type, period)] as const;
     };
-    const periods = [...new Set(METRICS.flatMap((m) => periodsOf(m.periodType)))];
     const rows = await selectProfileValues(ctx.db, {
-      metricIds: METRICS.map((m) => m.id),
       areas: [...members.map((m) => m.code), ENGLAND_CODE, la.regionCode],
-      periods,
+      periods: METRICS.map((m) => periodsOf(m.periodType)[0]),
       focus: la.code,
     });
-    const index = new Map(rows.map((r) => [`${r.metric_id}|${r.period}|${r.area_code}`, r]));
-    const focusSeries = new Map<string, typeof rows>();
-    for (const row of rows) if (row.area_code === la.code) focusSeries.set(row.metric_id, [...(focusSeries.get(row.metric_id) ?? []), row]);
+    const index = new Map<string, MetricValueRow>();
+    const focusSeries = new Map<string, MetricValueRow[]>();
+    for (const row of rows) {
+      index.set(`${row.metric_id}|${row.period}|${row.area_code}`, row);
+      if (row.area_code !== la.code) continue;
+      const series = focusSeries.get(row.metric_id);
+      if (series) series.push(row);
+      else focusSeries.set(row.metric_id, [row]);
+    }
 
     return {
       authority: toAuthority(la),

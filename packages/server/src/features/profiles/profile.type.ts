@@ -5,7 +5,7 @@ import { SetStatistics } from '../comparisons/comparison.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
 
-@ObjectType({ description: 'One metric of an LA\'s profile, with its benchmarks.' })
+@ObjectType({ simpleResolvers: true, description: 'One metric of an LA\'s profile, with its benchmarks.' })
 export class ProfileMetric {
   @Field(() => Metric, { description: 'The metric.' })
   metric!: Metric;
@@ -56,7 +56,7 @@ export class ProfileMetric {
   series!: MetricValue[];
 }
 
-@ObjectType({ description: 'Every metric for one LA at once, against England, its region and a peer set.' })
+@ObjectType({ simpleResolvers: true, description: 'Every metric for one LA at once, against England, its region and a peer set.' })
 export class Profile {
   @Field(() => Authority, { description: 'The LA.' })
   authority!: Authority;

@@ -4,7 +4,7 @@ import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
 
-@ObjectType({ description: 'One LA on a scatter.' })
+@ObjectType({ simpleResolvers: true, description: 'One LA on a scatter.' })
 export class RelationshipPoint {
   @Field(() => Authority, { description: 'The LA.' })
   authority!: Authority;
@@ -22,7 +22,7 @@ export class RelationshipPoint {
   highlighted!: boolean;
 }
 
-@ObjectType({ description: 'Least-squares line y = intercept + slope × x.' })
+@ObjectType({ simpleResolvers: true, description: 'Least-squares line y = intercept + slope × x.' })
 export class FittedLine {
   @Field(() => Float, { description: 'Slope.' })
   slope!: number;
@@ -34,7 +34,7 @@ export class FittedLine {
   rSquared!: number;
 }
 
-@ObjectType({ description: 'Two metrics paired per LA over a set, with correlation and a fitted line over the LAs that have both values.' })
+@ObjectType({ simpleResolvers: true, description: 'Two metrics paired per LA over a set, with correlation and a fitted line over the LAs that have both values.' })
 export class Relationship {
   @Field(() => Metric, { description: 'Horizontal metric.' })
   x!: Metric;

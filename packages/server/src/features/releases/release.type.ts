@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One imported file: where every figure comes from.' })
+@ObjectType({ simpleResolvers: true, description: 'One imported file: where every figure comes from.' })
 export class Release {
   @Field(() => Int, { description: 'Release id (MetricValue.releaseIds point here).' })
   id!: number;

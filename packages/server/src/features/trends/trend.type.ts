@@ -9,7 +9,7 @@ export enum TrendSeriesKind {
 }
 registerEnumType(TrendSeriesKind, { name: 'TrendSeriesKind', description: 'An area\'s own series, the peer set\'s aggregate (sum over sum), or the peer set\'s median.' });
 
-@ObjectType({ description: 'One point of a series.' })
+@ObjectType({ simpleResolvers: true, description: 'One point of a series.' })
 export class TrendPoint {
   @Field(() => Period, { description: 'Period.' })
   period!: Period;
@@ -21,7 +21,7 @@ export class TrendPoint {
   status!: string;
 }
 
-@ObjectType({ description: 'A line of a trend chart.' })
+@ObjectType({ simpleResolvers: true, description: 'A line of a trend chart.' })
 export class TrendSeries {
   @Field(() => String, { description: 'Stable id: the area code, or "aggregate:<peer group id>" / "median:<peer group id>".' })
   id!: string;
@@ -39,7 +39,7 @@ export class TrendSeries {
   points!: TrendPoint[];
 }
 
-@ObjectType({ description: 'A metric over time for several areas and, optionally, a peer set\'s aggregate and median.' })
+@ObjectType({ simpleResolvers: true, description: 'A metric over time for several areas and, optionally, a peer set\'s aggregate and median.' })
 export class Trend {
   @Field(() => Metric, { description: 'The metric.' })
   metric!: Metric;
