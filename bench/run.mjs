@@ -2,13 +2,14 @@
  * `npm run bench`: measures the dashboard's heavy operations against real PostgreSQL — throughput
  * at saturation and latency at a fixed 50 requests/s, for the GraphQL API with and without its
  * response cache and for a bare baseline in the same run — plus SQL statements per request,
- * server memory on PostgreSQL and PGlite, import speed, and start-up time.
+ * server memory on PostgreSQL and PGlite, import speed, and start-up time; and the dashboard in
+ * headless chromium (LCP and time to the first chart, bench/dashboard.mjs).
  *
  *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
  *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
- *   BENCH_SKIP=scale,pglite       leave parts out
+ *   BENCH_SKIP=scale,pglite,dashboard   leave parts out
  *
  * Method and figures: docs/benchmarks.md.
  */
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { dashboardChecks, formatDashboard, measureDashboard } from './dashboard.mjs';
 import { OPERATIONS } from './operations.mjs';
 import { scaleUp } from './synthetic.mjs';
 
@@ -281,6 +283,19 @@ async function main() {
     log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
     for (const s of servers.splice(0)) await stop(s);
 
+    // 2b. The dashboard in headless chromium against the same PostgreSQL database (its own server).
+    // The smoke asserts only that every figure was measured; a missing chromium is a failure.
+    if (!SKIP.has('dashboard')) {
+      log(`dashboard in headless chromium (${QUICK ? 2 : (process.env.BENCH_DASHBOARD_RUNS ?? 7)} cold loads per page):`);
+      try {
+        results.dashboard = await measureDashboard({ quick: QUICK, databaseUrl: pgUrl, log });
+        log(formatDashboard(results.dashboard));
+      } catch (error) {
+        results.dashboard = { error: String(error?.message ?? error) };
+        log(`dashboard: FAILED: ${results.dashboard.error}`);
+      }
+    }
+
     // 3. Scale: the same operations over 10× and 100× the areas (synthetic copies, clearly marked).
     results.scale = {};
     for (const factor of SCALE) {
@@ -318,6 +333,17 @@ async function main() {
           diskMiB: round(Number(execFileSync('du', ['-sm', env.SENDBENCH_DB_DIR], { encoding: 'utf8' }).split('\t')[0]), 0),
         };
         log(`PGlite: first start ${results.pglite.firstStartSeconds} s (imports ${firstFigures.toLocaleString('en-GB')} figures), later start ${results.pglite.laterStartSeconds} s, ${results.pglite.diskMiB} MiB on disk`);
+        if (!SKIP.has('dashboard')) {
+          // The dashboard again on this server: PGlite is what a single analyst runs (`npm start`).
+          log('dashboard in headless chromium on PGlite:');
+          try {
+            results.dashboardPglite = await measureDashboard({ baseUrl: 'http://127.0.0.1:4314', serverInfo: { database: 'pglite', responseCache: 'off' }, log });
+            log(formatDashboard(results.dashboardPglite));
+          } catch (error) {
+            results.dashboardPglite = { error: String(error?.message ?? error) };
+            log(`dashboard on PGlite: FAILED: ${results.dashboardPglite.error}`);
+          }
+        }
         log('load on PGlite:');
         results.pgliteLoad = await measureTarget('GraphQL on PGlite', 'http://127.0.0.1:4314', graphqlRequest, server.pid);
         await stop(server);
@@ -336,8 +362,14 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`results: ${path.relative(ROOT, file)}`);
   const failures = Object.values(results.postgres.graphql).filter((f) => f.at50.errors > 0 || f.saturationErrors > 0).length;
-  console.log(`${Object.keys(OPERATIONS).length * 3 - failures} passed, ${failures} failed`);
-  if (failures) process.exitCode = 1;
+  // The dashboard's checks: every figure measured (finite, > 0) on each page; never a timing.
+  const dashboard = SKIP.has('dashboard') ? [] : [...dashboardChecks(results.dashboard), ...(results.dashboardPglite ? dashboardChecks(results.dashboardPglite).map(([name, v, ok]) => [`${name} (PGlite)`, v, ok]) : [])];
+  const dashboardFailures = dashboard.filter(([, , ok]) => !ok);
+  for (const [name, values] of dashboardFailures) log(`FAILED ${name}: not measured (${JSON.stringify(values)})`);
+  for (const error of [results.dashboard?.error, results.dashboardPglite?.error].filter(Boolean)) log(`FAILED dashboard: ${error}`);
+  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length;
+  console.log(`${passed} passed, ${failures + dashboardFailures.length} failed`);
+  if (failures || dashboardFailures.length) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -37,23 +37,30 @@ async function waitForReady(baseUrl, child, timeoutMs) {
   throw new Error(`The server was not ready after ${timeoutMs / 1000} s.`);
 }
 
-/** Starts the server; returns its base URL and a stop function. */
-export async function startServer(repoRoot, log = console.log) {
+/**
+ * Starts the server; returns its base URL, how long it took to be ready and a stop function.
+ * `databaseUrl` (default E2E_DATABASE_URL) selects PostgreSQL, else a fresh PGlite directory;
+ * `env` overrides settings. The rate limit is off (one browser makes every request) and there is
+ * no shutdown drain (nothing balances load in front of it).
+ */
+export async function startServer(repoRoot, log = console.log, { databaseUrl = process.env.E2E_DATABASE_URL, env: overrides = {} } = {}) {
   const cli = path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
   const dashboard = path.join(repoRoot, 'packages', 'dashboard', 'dist', 'index.html');
   if (!fs.existsSync(cli) || !fs.existsSync(dashboard)) throw new Error('The server or dashboard is not built: run `npm run build` first.');
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT: 'off', SHUTDOWN_DRAIN_MS: '0', ...overrides };
   let tempDir;
-  if (process.env.E2E_DATABASE_URL) {
-    env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-    log(`Starting the server on port ${port} against ${process.env.E2E_DATABASE_URL}`);
+  if (databaseUrl) {
+    env.DATABASE_URL = databaseUrl;
+    log(`Starting the server on port ${port} against ${databaseUrl}`);
   } else {
     delete env.DATABASE_URL;
+    delete env.DATABASE_READ_URL;
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-db-'));
     env.SENDBENCH_DB_DIR = tempDir;
     log(`Starting the server on port ${port} with a fresh PGlite database in ${tempDir} (first start imports the official files, about a minute)`);
   }
+  const started = Date.now();
   const child = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
   const keep = (chunk) => {
@@ -71,6 +78,8 @@ export async function startServer(repoRoot, log = console.log) {
   }
   return {
     baseUrl,
+    database: databaseUrl ? 'postgres' : 'pglite',
+    readySeconds: Math.round((Date.now() - started) / 100) / 10,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -1,6 +1,13 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 
-/** recharts is loaded only when a page draws one of these (it is most of the chart code's weight). */
-export const RankedBarChart = lazy(() => import('./RankedBarChart'));
-export const TrendLineChart = lazy(() => import('./TrendLineChart'));
-export const RelationshipScatter = lazy(() => import('./RelationshipScatter'));
+/**
+ * A chart loaded only when a page draws it (recharts is most of the chart code's weight), with
+ * `preload()` so a page can start fetching it while its data is still on the way.
+ */
+function lazyChart<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return Object.assign(lazy(load), { preload: () => void load() });
+}
+
+export const RankedBarChart = lazyChart(() => import('./RankedBarChart'));
+export const TrendLineChart = lazyChart(() => import('./TrendLineChart'));
+export const RelationshipScatter = lazyChart(() => import('./RelationshipScatter'));

@@ -20,8 +20,13 @@ export function roundTo(value: number, decimals: number): number {
   return rounded === 0 ? 0 : sign * rounded;
 }
 
+/** One formatter per number of decimals: toLocaleString builds a new one per call (~40× slower; a profile formats ~2,000 figures). */
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
 function grouped(value: number, decimals: number): string {
-  return roundTo(value, decimals).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let formatter = FORMATTERS.get(decimals);
+  if (!formatter) FORMATTERS.set(decimals, (formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return formatter.format(roundTo(value, decimals));
 }
 
 /** True when the status is a DfE symbol rather than a number. */

@@ -14,6 +14,9 @@ import { Link, navigate } from '../routing/router';
 import { effectivePeers, hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
 import { COMPARE_CHART } from './chart-sets';
 
+// Fetch the chart code while the page's data is on the way, not after it has arrived.
+RankedBarChart.preload();
+
 /** Compare: one metric and period ranked over the comparator set. */
 export default function ComparePage({ state }: { state: UrlState }) {
   const metricId = state.metric ?? COMPARE_CHART.defaultMetric;

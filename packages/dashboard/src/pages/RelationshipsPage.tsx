@@ -25,6 +25,9 @@ export function correlationWords(r: number): string {
 
 type PeriodTypeCode = 'JANUARY' | 'CALENDAR_YEAR' | 'FINANCIAL_YEAR';
 
+// Fetch the chart code while the page's data is on the way, not after it has arrived.
+RelationshipScatter.preload();
+
 /** Relationships: two metrics, one dot per LA in England, the comparator set highlighted. */
 export default function RelationshipsPage({ state }: { state: UrlState }) {
   const x = state.x ?? RELATIONSHIP_CHART.defaultX;

@@ -50,6 +50,9 @@ function linesOf(data: TrendsData, la: string): ChartLine[] {
   });
 }
 
+// Fetch the chart code while the page's data is on the way, not after it has arrived.
+TrendLineChart.preload();
+
 /** Trends: a metric over every period for the LA, its comparators, its region and England. */
 export default function TrendsPage({ state }: { state: UrlState }) {
   const metricId = state.metric ?? TRENDS_CHART.defaultMetric;
