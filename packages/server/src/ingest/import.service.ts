@@ -111,6 +111,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
     outcomes.push(outcome);
     listener.fileFinished?.(outcome, index, queue.length);
   }
+  if (outcomes.some((o) => o.status === 'loaded')) await repo.analyzeFigures(db);
   return outcomes;
 }
 
