@@ -60,9 +60,13 @@ export class ReferenceSnapshot {
     readonly stamp: string = version,
   ) {
     for (const a of rows.areas) this.areas.set(a.code, { code: a.code, level: a.level, name: a.name, regionCode: a.region_code });
-    for (const alias of rows.aliases) this.aliases.set(alias.code.toUpperCase(), alias.la_code);
+    const aliasesOf = new Map<string, string[]>();
+    for (const alias of rows.aliases) {
+      this.aliases.set(alias.code.toUpperCase(), alias.la_code);
+      aliasesOf.set(alias.la_code, [...(aliasesOf.get(alias.la_code) ?? []), alias.code]);
+    }
     for (const la of rows.authorities) {
-      const codes = rows.aliases.filter((a) => a.la_code === la.la_code).map((a) => a.code);
+      const codes = aliasesOf.get(la.la_code) ?? [];
       this.authorities.set(la.la_code, {
         code: la.la_code,
         name: la.name,
