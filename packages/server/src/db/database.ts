@@ -106,6 +106,13 @@ export interface MetricValueTable {
   release_ids: number[];
 }
 
+/** The periods in which a metric has a figure (la_value: an LA has one); kept with metric_value. */
+export interface MetricPeriodTable {
+  metric_id: string;
+  period: number;
+  la_value: boolean;
+}
+
 export interface DataStateTable {
   id: number;
   /** Incremented by every import that changes data: the key of response caches. */
@@ -124,6 +131,7 @@ export interface Database {
   series: SeriesTable;
   observation: ObservationTable;
   metric_value: MetricValueTable;
+  metric_period: MetricPeriodTable;
   data_state: DataStateTable;
 }
 

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-metric-period';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-metric-period': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -30,8 +30,19 @@ export async function deriveMetricValues(db: Db, metrics: readonly MetricDefinit
       const filled = await aggregate.execute(db);
       rows += Number(filled.numAffectedRows ?? 0);
     }
+    await refreshMetricPeriods(db, metric.id);
   }
   return rows;
+}
+
+/** The periods in which the metric has a figure, and whether an LA has one (read by every request's reference snapshot). */
+async function refreshMetricPeriods(db: Db, metricId: string): Promise<void> {
+  await db.deleteFrom('metric_period').where('metric_id', '=', metricId).execute();
+  await sql`
+    insert into metric_period (metric_id, period, la_value)
+    select metric_id, period, bool_or(area_code ~ '^[0-9]{3}$') from metric_value
+    where metric_id = ${metricId} and status = 'value' group by metric_id, period
+  `.execute(db);
 }
 
 /** Metric period expression for a source period column, per mapping. */

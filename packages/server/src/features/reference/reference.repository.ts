@@ -27,9 +27,9 @@ export async function selectReferenceRows(db: Db) {
     db.selectFrom('statistical_neighbour').selectAll().orderBy('model').orderBy('la_code').orderBy('rank').execute(),
     sql<{ metric_id: string; periods: number[]; la_periods: number[] }>`
       select metric_id,
-        array_agg(distinct period order by period) as periods,
-        coalesce(array_agg(distinct period order by period) filter (where area_code ~ '^[0-9]{3}$'), '{}') as la_periods
-      from metric_value where status = 'value' group by metric_id
+        array_agg(period order by period) as periods,
+        coalesce(array_agg(period order by period) filter (where la_value), '{}') as la_periods
+      from metric_period group by metric_id
     `.execute(db),
   ]);
   return { areas, authorities, aliases, predecessors, programmes, neighbours, periods: periods.rows };
