@@ -170,3 +170,31 @@ describe('a formula in a data file\'s la_name', () => {
     expect({ status: outcome.status, stored }).toEqual({ status: 'loaded', stored: 0 });
   });
 });
+
+describe('the same LA in two cohorts of a programme', () => {
+  let handle: DatabaseHandle;
+  let outcome: FileOutcome;
+  let years: string[];
+
+  beforeAll(async () => {
+    handle = await openFreshDatabase('pglite');
+    await importLaLookup(handle.db);
+    // Bury (2020-21) also listed in the 2021-22 agreements: two rows, not a duplicate.
+    const json = JSON.parse(programmesText());
+    json.safety_valve['2021-22'] = [...json.safety_valve['2021-22'], 'Bury'];
+    outcome = await importFile(handle.db, write('programme_membership_two_cohorts.json', JSON.stringify(json, null, 1)));
+    const { rows } = await sql<{ cohort: string }>`
+      select pm.cohort from programme_membership pm join local_authority la on la.la_code = pm.la_code
+      where pm.programme = 'safety_valve' and la.name = 'Bury' order by pm.cohort
+    `.execute(handle.db);
+    years = rows.map((r) => r.cohort);
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  test('is accepted as one row per cohort', () => {
+    expect({ status: outcome.status, years }).toEqual({ status: 'loaded', years: ['2020-21', '2021-22'] });
+  });
+});

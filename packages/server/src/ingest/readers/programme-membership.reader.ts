@@ -109,8 +109,11 @@ export const programmeMembershipReader = {
     };
     const rows: ProgrammeFile['rows'] = [];
     const listed = new Map<string, { path: JSONPath; name: string }>();
-    /** The LA code of the name at `path`, once per programme: a second listing is an error, not a second row. */
-    const resolve = (programme: 'dbv' | 'safety_valve', path: JSONPath, name: unknown) => {
+    /**
+     * The LA code of the name at `path`, once per programme and cohort (a row's key): a second
+     * listing there is an error, not a second row. The same LA in two cohorts is two rows.
+     */
+    const resolve = (programme: 'dbv' | 'safety_valve', cohort: string, path: JSONPath, name: unknown) => {
       const list = describePath(path.slice(0, -1));
       if (typeof name !== 'string') {
         addAt(path, `expected an LA name in ${list}`, JSON.stringify(name));
@@ -121,14 +124,14 @@ export const programmeMembershipReader = {
         addAt(path, `LA name not found in the LA lookup, in ${list}`, name);
         return undefined;
       }
-      const first = listed.get(`${programme}:${la.laCode}`);
+      const first = listed.get(`${programme}:${cohort}:${la.laCode}`);
       if (first) {
         const at = positions.get(pathKey(first.path));
         const firstWhere = `${describePath(first.path.slice(0, -1))}${at ? ` at line ${at.line}` : ''}`;
         addAt(path, `LA listed twice in ${PROGRAMME_NAMES[programme]}, in ${list}; also as ${JSON.stringify(first.name)} in ${firstWhere}`, name);
         return undefined;
       }
-      listed.set(`${programme}:${la.laCode}`, { path, name });
+      listed.set(`${programme}:${cohort}:${la.laCode}`, { path, name });
       return la.laCode;
     };
     for (const [key, tranche] of Object.entries(json.dbv_in_send)) {
@@ -139,7 +142,7 @@ export const programmeMembershipReader = {
       }
       const partial = /partial/i.test(key);
       for (const [index, name] of tranche.las.entries()) {
-        const laCode = resolve('dbv', ['dbv_in_send', key, 'las', index], name);
+        const laCode = resolve('dbv', cohort, ['dbv_in_send', key, 'las', index], name);
         if (laCode) rows.push({ programme: 'dbv', cohort, laCode, source: tranche.source, listIncomplete: partial, note: partial ? `tranche ${cohort} list is partial: ${json.dbv_notes ?? ''}`.trim() : null });
       }
     }
@@ -152,7 +155,7 @@ export const programmeMembershipReader = {
       }
       const incomplete = (expected.get(year) ?? Number.POSITIVE_INFINITY) > names.length;
       for (const [index, name] of names.entries()) {
-        const laCode = resolve('safety_valve', ['safety_valve', year, index], name);
+        const laCode = resolve('safety_valve', year, ['safety_valve', year, index], name);
         if (laCode) {
           rows.push({
             programme: 'safety_valve',
