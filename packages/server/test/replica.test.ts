@@ -5,12 +5,14 @@ import pino from 'pino';
 import type { Database, Db } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { connectReadWrite, ReadReplicaConfigError, readOnlySessionUrl, readsOnOneConnection, type ReadWriteHandle, replicationStatus } from '../src/db/read-write';
-import { selectDataVersion } from '../src/features/reference/reference.repository';
+import { selectDataState } from '../src/features/reference/reference.repository';
 import { type App, createApp } from '../src/http/app';
 import { copyWithLines, removeCopies, withCell } from './support/file-copies';
 import { importLaLookup, importOrThrow } from './support/import-file';
 import { OFFICIAL_FILES } from './support/official-data';
 import { StreamingReplication, type ThrowawayInstance } from './support/streaming-replica';
+
+const dataVersion = async (db: Db) => (await selectDataState(db)).version;
 
 /**
  * A real streaming replica on this machine: a throwaway primary (initdb) and two replicas made with
@@ -176,7 +178,7 @@ describe('streaming replica', () => {
       // A third release reaches replica 1 only: England's 2021-22 deficit is 3.33 there, still 9.99 on replica 2.
       await importOrThrow(handle.db, revisedDeficitFile('3.33'));
       await cluster.waitForReplay(cluster.replicas[0], await cluster.primaryLsn());
-      version = await selectDataVersion(handle.db);
+      version = await dataVersion(handle.db);
     });
 
     afterAll(async () => {
@@ -186,14 +188,14 @@ describe('streaming replica', () => {
 
     test('statements of one request on separate connections can pair the new version with old figures', async () => {
       const pairs = [];
-      for (let i = 0; i < 4; i++) pairs.push({ version: await selectDataVersion(balanced.db), england: await englandDeficit(balanced.db) });
+      for (let i = 0; i < 4; i++) pairs.push({ version: await dataVersion(balanced.db), england: await englandDeficit(balanced.db) });
       expect(pairs).toContainEqual({ version, england: 9.99 });
     });
 
     test('statements of one request on one connection read figures as new as its version', async () => {
       const pairs = [];
       for (let i = 0; i < 4; i++) {
-        pairs.push(await readsOnOneConnection(balanced.db, async (db) => ({ version: await selectDataVersion(db), england: await englandDeficit(db) })));
+        pairs.push(await readsOnOneConnection(balanced.db, async (db) => ({ version: await dataVersion(db), england: await englandDeficit(db) })));
       }
       const old = String(Number(version) - 1);
       expect(new Set(pairs.map((p) => JSON.stringify(p)))).toEqual(new Set([JSON.stringify({ version, england: 3.33 }), JSON.stringify({ version: old, england: 9.99 })]));

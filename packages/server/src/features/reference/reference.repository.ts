@@ -11,11 +11,6 @@ export async function selectDataState(db: Db): Promise<{ version: string; stamp:
   return { version: String(row.version), stamp: `${row.version}@${new Date(row.updated_at).getTime()}` };
 }
 
-/** The current data version (bumped by every import). One indexed read. */
-export async function selectDataVersion(db: Db): Promise<string> {
-  return (await selectDataState(db)).version;
-}
-
 /** Everything small that describes places and programmes, read together when the data version changes. */
 export async function selectReferenceRows(db: Db) {
   const [areas, authorities, aliases, predecessors, programmes, neighbours, periods] = await Promise.all([

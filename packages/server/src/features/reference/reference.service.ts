@@ -63,7 +63,9 @@ export class ReferenceSnapshot {
     const aliasesOf = new Map<string, string[]>();
     for (const alias of rows.aliases) {
       this.aliases.set(alias.code.toUpperCase(), alias.la_code);
-      aliasesOf.set(alias.la_code, [...(aliasesOf.get(alias.la_code) ?? []), alias.code]);
+      const codes = aliasesOf.get(alias.la_code);
+      if (codes) codes.push(alias.code);
+      else aliasesOf.set(alias.la_code, [alias.code]);
     }
     for (const la of rows.authorities) {
       const codes = aliasesOf.get(la.la_code) ?? [];
