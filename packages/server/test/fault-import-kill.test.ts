@@ -66,16 +66,16 @@ describe('import killed with SIGKILL on PostgreSQL', () => {
     await observer.connect();
     try {
       const run = startImport({ DATABASE_URL: url });
-      // Mid-way: the import's transaction is open and inserting observations.
-      const activeInsert = async () => {
+      // Mid-way: the import's transaction is open and copying observations in.
+      const activeCopy = async () => {
         const { rows } = await observer.query<{ query: string }>(
-          `select query from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and xact_start is not null and query ~* '^\\s*insert into\\s+"?observation"?\\s*\\('`,
+          `select query from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and xact_start is not null and query ~* '^\\s*copy\\s+observation\\s*\\('`,
           [name],
         );
         writingWhenKilled = rows[0]?.query.trim().slice(0, 60) ?? '';
         return rows.length > 0;
       };
-      await until(activeInsert, 60_000, 'the import to write observations');
+      await until(activeCopy, 60_000, 'the import to copy observations');
       await sleep(300);
       run.child.kill('SIGKILL');
       killed = await run.exited;
@@ -96,8 +96,8 @@ describe('import killed with SIGKILL on PostgreSQL', () => {
     await dropDatabase(name);
   });
 
-  test('killed the import while it was inserting', () => {
-    expect({ signal: killed.signal, writing: writingWhenKilled }).toEqual({ signal: 'SIGKILL', writing: expect.stringMatching(/insert into\s+"?observation/) });
+  test('killed the import while it was copying observations in', () => {
+    expect({ signal: killed.signal, writing: writingWhenKilled }).toEqual({ signal: 'SIGKILL', writing: expect.stringMatching(/^copy observation \(series_id, area_code/) });
   });
 
   test('leaves every table exactly as before', () => {

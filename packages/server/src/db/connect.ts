@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { Pool, types } from 'pg';
 import { countStatement } from '../request-store';
+import { registerPgliteBulk, registerPostgresBulk } from './bulk-copy';
 import type { Database } from './database';
 import { LockFile } from './lock-file';
 import { cancellablePool } from './query-cancellation';
@@ -70,7 +71,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => undefined);
     // A request that is aborted (deadline, client gone) cancels the statement it is running.
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: cancellablePool(pool) }), log: countStatement });
+    const clients = cancellablePool(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: clients }), log: countStatement });
+    registerPostgresBulk(db, () => clients.connect());
     return {
       db,
       engine: 'postgres',
@@ -86,6 +89,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   try {
     const pglite = await PGlite.create(inMemory ? undefined : dir);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: countStatement });
+    registerPgliteBulk(db, pglite);
     return {
       db,
       engine: 'pglite',

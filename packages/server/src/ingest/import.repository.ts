@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import type { CopyInto } from '../db/bulk-copy';
 import type { Db } from '../db/database';
 import { LA_SUCCESSIONS } from './la-successions';
 import type { LaLookupFile, ObservationFile, ProgrammeFile, StatisticalNeighbourFile } from './parsed-file';
 
-/** Rows per INSERT … SELECT FROM unnest(…): big enough to be fast, small enough for one message. */
+/** Series per INSERT … SELECT FROM unnest(…). */
 const CHUNK = 20_000;
 
 export interface NewRelease {
@@ -51,11 +52,11 @@ export async function finishRelease(db: Db, id: number, durationMs: number): Pro
 }
 
 /**
- * Writes a file's observations. A figure already held for the same series, period and area is
+ * Writes a file's observations with COPY. A figure already held for the same series, period and area is
  * replaced only by a release of the same or a newer edition, so importing an older release after
  * a newer one never brings old figures back. Returns how many figures were written.
  */
-export async function writeObservations(db: Db, releaseId: number, file: ObservationFile): Promise<number> {
+export async function writeObservations(db: Db, copy: CopyInto, releaseId: number, file: ObservationFile): Promise<number> {
   const { observations: o, dataset } = file;
   // Series first: one row per (measure, breakdown) of the data set.
   const pairs = new Map<string, { measure: string; breakdown: string }>();
@@ -76,30 +77,33 @@ export async function writeObservations(db: Db, releaseId: number, file: Observa
   const seriesId = new Map(seriesRows.map((s) => [`${s.measure}\u0000${s.breakdown}`, s.id]));
   const ids = o.measure.map((m, i) => seriesId.get(`${m}\u0000${o.breakdown[i]}`)!);
 
-  // The first release of a data set cannot conflict with anything: a plain insert is a third faster.
-  const existing = await sql`
-    select 1 from observation where series_id = any(${[...seriesId.values()]}::integer[]) limit 1
-  `.execute(db);
-  const replacing = existing.rows.length > 0;
-  let written = 0;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const end = i + CHUNK;
+  const rows = { series_id: ids, area_code: o.area, period: o.period, value: o.value, status: o.status, release_id: ids.map(() => releaseId) };
+  // The first release of a data set cannot conflict with anything: its rows are copied straight in.
+  // (A release that is still 'loaded' holds figures; one that holds none is marked superseded.)
+  const earlier = await db
+    .selectFrom('release')
+    .select('id')
+    .where('dataset', '=', dataset.id)
+    .where('status', '=', 'loaded')
+    .where('id', '<>', releaseId)
+    .limit(1)
+    .executeTakeFirst();
+  let written: number;
+  if (!earlier) {
+    written = await copy('observation', rows);
+  } else {
+    // A later release replaces figures only where its edition is the same or newer: copied into a
+    // scratch table first, then merged.
+    await sql`create temporary table observation_in (like observation) on commit drop`.execute(db);
+    await copy('observation_in', rows);
     const result = await sql`
       insert into observation (series_id, area_code, period, value, status, release_id)
-      select s, a, p, v, st, ${releaseId}::integer
-      from unnest(
-        ${ids.slice(i, end)}::integer[], ${o.area.slice(i, end)}::text[], ${o.period.slice(i, end)}::integer[],
-        ${o.value.slice(i, end)}::double precision[], ${o.status.slice(i, end)}::text[]
-      ) as t(s, a, p, v, st)
-      ${
-        replacing
-          ? sql`on conflict (series_id, period, area_code) do update
+      select series_id, area_code, period, value, status, release_id from observation_in
+      on conflict (series_id, period, area_code) do update
         set value = excluded.value, status = excluded.status, release_id = excluded.release_id
-        where (select r.edition from release r where r.id = observation.release_id) <= ${file.edition}::integer`
-          : sql``
-      }
+        where (select r.edition from release r where r.id = observation.release_id) <= ${file.edition}::integer
     `.execute(db);
-    written += Number(result.numAffectedRows ?? 0);
+    written = Number(result.numAffectedRows ?? 0);
   }
   if (file.newAliases.length > 0) {
     await db

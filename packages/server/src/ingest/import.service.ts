@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { METRICS, type MetricDefinition, type Source, type SourceRef } from '@sendbench/schema';
+import { bulkTransaction } from '../db/bulk-copy';
 import type { Db } from '../db/database';
 import { deriveMetricValues } from '../features/metrics/metric-value.repository';
 import { formatIssue, ImportRejectedError } from './import-issue';
@@ -148,7 +149,7 @@ async function importOne(
 
   listener.stage?.(filePath, 'writing');
   const dataset = datasetOf(parsed);
-  return db.transaction().execute(async (trx) => {
+  return bulkTransaction(db, async (trx, copy) => {
     const releaseId = await repo.insertRelease(trx, {
       dataset,
       publication: publicationOf(parsed, file),
@@ -164,7 +165,7 @@ async function importOne(
     let observations = 0;
     switch (parsed.kind) {
       case 'observations':
-        observations = await repo.writeObservations(trx, releaseId, parsed);
+        observations = await repo.writeObservations(trx, copy, releaseId, parsed);
         await repo.markSuperseded(trx, dataset, releaseId);
         if (observations === 0) await repo.markSupersededOnArrival(trx, dataset, releaseId);
         break;
