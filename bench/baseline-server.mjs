@@ -21,7 +21,7 @@ const { ComparisonResolver } = dist('features/comparisons/comparison.resolver.js
 const { TrendResolver } = dist('features/trends/trend.resolver.js');
 const { RelationshipResolver } = dist('features/relationships/relationship.resolver.js');
 
-const handle = await connect({ url: process.env.DATABASE_URL, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const handle = await connect({ url: process.env.DATABASE_URL, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), parallelQuery: false });
 const cache = new ReferenceCache();
 const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonResolver(), trend: new TrendResolver(), relationship: new RelationshipResolver() };
 

@@ -128,7 +128,7 @@ export async function serve(config: Config): Promise<void> {
   // A stray rejection is logged, not allowed to take down a server that is answering everyone else.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-  const serving = { statementTimeoutMs: config.STATEMENT_TIMEOUT_MS, poolSize: config.DATABASE_POOL_SIZE };
+  const serving = { statementTimeoutMs: config.STATEMENT_TIMEOUT_MS, poolSize: config.DATABASE_POOL_SIZE, parallelQuery: false };
   let handle: ReadWriteHandle | undefined;
   const metrics = config.METRICS === 'on' ? new Metrics({ poolStats: () => handle?.poolStats?.() }) : undefined;
   if (config.DATABASE_URL) {

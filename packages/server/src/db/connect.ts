@@ -41,6 +41,12 @@ export interface ConnectOptions {
   dir?: string;
   /** Options passed to pg for each connection (e.g. statement_timeout). */
   statementTimeoutMs?: number;
+  /**
+   * False for serving: no parallel workers for a query. The API's reads are short index scans, and
+   * once metric_value passes ~600k rows (×10 the areas) PostgreSQL plans the profile's read with
+   * two workers, whose start-up took it from 7 to 73 ms. Imports keep PostgreSQL's default.
+   */
+  parallelQuery?: boolean;
 }
 
 function redact(url: string): string {
@@ -70,6 +76,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => undefined);
+    if (options.parallelQuery === false) {
+      // Queued before the client's first statement; a failure shows on that statement instead.
+      pool.on('connect', (client) => void client.query('set max_parallel_workers_per_gather = 0').catch(() => undefined));
+    }
     // A request that is aborted (deadline, client gone) cancels the statement it is running.
     const clients = cancellablePool(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: clients }), log: countStatement });

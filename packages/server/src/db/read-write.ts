@@ -75,7 +75,7 @@ export async function connectReadWrite(options: ReadWriteOptions): Promise<ReadW
 
   let replica: DatabaseHandle;
   try {
-    replica = await connect({ url: readOnlySessionUrl(readUrl), poolSize: readPoolSize ?? options.poolSize, statementTimeoutMs: options.statementTimeoutMs });
+    replica = await connect({ url: readOnlySessionUrl(readUrl), poolSize: readPoolSize ?? options.poolSize, statementTimeoutMs: options.statementTimeoutMs, parallelQuery: options.parallelQuery });
   } catch (error) {
     await primary.close();
     throw error;
