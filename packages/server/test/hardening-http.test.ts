@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DatabaseHandle } from '../src/db/connect';
 import { CORS_DEFAULTS } from '../src/http/cors';
@@ -13,6 +15,21 @@ import { postGraphQL, request } from './support/http';
 /** Security headers, CORS and trusted documents, over HTTP. */
 
 const DASHBOARD_QUERY = 'query DashboardVersion { dataVersion }';
+const APP_JS = `export const figures = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ la: 300 + i, plans: i * 7 })))};\n`;
+
+/** GET with an Accept-Encoding; the body as the bytes that crossed the wire. */
+function getBytes(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
 const OTHER_QUERY = '{ metrics { id } }';
 
 describe('HTTP hardening', () => {
@@ -30,7 +47,10 @@ describe('HTTP hardening', () => {
     dashboardDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-dashboard-'));
     fs.mkdirSync(path.join(dashboardDir, 'assets'));
     fs.writeFileSync(path.join(dashboardDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
-    fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js'), 'export {};');
+    fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js'), APP_JS);
+    // As the dashboard's build writes them (packages/dashboard/scripts/compress.mjs).
+    fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js.gz'), gzipSync(APP_JS));
+    fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js.br'), brotliCompressSync(APP_JS));
     manifestFile = path.join(dashboardDir, 'trusted-documents.json');
     fs.writeFileSync(manifestFile, JSON.stringify(trustedDocumentsManifest([DASHBOARD_QUERY])));
     const documents = loadTrustedDocuments(manifestFile);
@@ -62,6 +82,22 @@ describe('HTTP hardening', () => {
         referrer: answer.headers['referrer-policy'],
         csp: answer.headers['content-security-policy'],
       }).toEqual({ nosniff: 'nosniff', frame: 'DENY', referrer: SECURITY_HEADERS['referrer-policy'], csp });
+    });
+
+    test.each([
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+      ['', undefined, (b: Buffer) => b],
+    ] as const)('sends a dashboard asset precompressed to a browser that accepts "%s"', async (accept, encoding, decode) => {
+      const answer = await getBytes(`${open.base}/assets/app.js`, accept);
+      expect({
+        encoding: answer.headers['content-encoding'],
+        vary: answer.headers.vary,
+        type: answer.headers['content-type'],
+        csp: answer.headers['content-security-policy'],
+        smaller: answer.body.length < Buffer.byteLength(APP_JS) || encoding === undefined,
+        decoded: decode(answer.body).toString('utf8'),
+      }).toEqual({ encoding, vary: 'Accept-Encoding', type: 'text/javascript', csp: DASHBOARD_CSP, smaller: true, decoded: APP_JS });
     });
 
     test('forbids framing in the CSP as well as with X-Frame-Options', () => {

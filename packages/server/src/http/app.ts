@@ -217,7 +217,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ? sirv(dashboardDir, {
         single: true,
         etag: true,
-        gzip: false,
+        // The build writes .br and .gz copies of each file (dashboard/scripts/compress.mjs).
+        gzip: true,
+        brotli: true,
         setHeaders: (res, pathname) => {
           if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
         },
