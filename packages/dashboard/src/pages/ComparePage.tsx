@@ -1,5 +1,5 @@
 import { usePageQuery } from '../api/hooks';
-import { ComparePageQuery } from '../api/operations';
+import { comparePageRequest } from '../api/page-requests';
 import { RankedBarChart } from '../charts/lazy';
 import { ChartPanel } from '../components/ChartPanel';
 import { ContextBar } from '../components/ContextBar';
@@ -11,7 +11,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
 import { publicationsOf } from '../format/sources';
 import { Link, navigate } from '../routing/router';
-import { effectivePeers, hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
+import { hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
 import { COMPARE_CHART } from './chart-sets';
 
 // Fetch the chart code while the page's data is on the way, not after it has arrived.
@@ -21,12 +21,8 @@ RankedBarChart.preload();
 export default function ComparePage({ state }: { state: UrlState }) {
   const metricId = state.metric ?? COMPARE_CHART.defaultMetric;
   const usable = peerSelector(state);
-  const { data, fetching, error, retry } = usePageQuery(ComparePageQuery, {
-    la: state.la ?? null,
-    peers: effectivePeers(state),
-    metric: metricId,
-    period: state.period ?? null,
-  });
+  const request = comparePageRequest(state);
+  const { data, fetching, error, retry } = usePageQuery(request.query, request.variables);
   const comparison = data?.comparison;
   usePageTitle(comparison ? `Compare ${comparison.metric.label}` : 'Compare');
 

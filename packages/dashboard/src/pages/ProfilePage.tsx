@@ -1,5 +1,5 @@
 import { usePageQuery } from '../api/hooks';
-import { ProfilePageQuery } from '../api/operations';
+import { profilePageRequest } from '../api/page-requests';
 import { Sparkline } from '../charts/Sparkline';
 import { SpineChart, SpineLegend } from '../charts/SpineChart';
 import { ChartPanel } from '../components/ChartPanel';
@@ -13,7 +13,7 @@ import { type PeerKindCode, themeSentence } from '../format/sentence';
 import { publicationsOf } from '../format/sources';
 import type { ProfilePageQuery as ProfileData } from '../gql/graphql';
 import { Link, navigate } from '../routing/router';
-import { hrefFor, peerSelector, sharedState, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
+import { hrefFor, sharedState, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
 import { PROFILE_SECTIONS } from './chart-sets';
 
 type ProfileMetric = ProfileData['profile']['metrics'][number];
@@ -137,8 +137,8 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
 
 /** Authority profile: every metric by theme against England, the region and the comparator set. */
 export default function ProfilePage({ state }: { state: UrlState }) {
-  const peers = peerSelector(state);
-  const { data, fetching, error, retry } = usePageQuery(ProfilePageQuery, { la: state.la ?? '', peers: peers ?? null, year: state.year ?? null }, { pause: !state.la });
+  const request = profilePageRequest(state);
+  const { data, fetching, error, retry } = usePageQuery(request.query, request.variables, { pause: request.pause });
   const profile = data?.profile;
   usePageTitle(profile ? `${profile.authority.name}: authority profile` : 'Authority profile');
 
