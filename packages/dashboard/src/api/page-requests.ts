@@ -5,7 +5,7 @@ import { ComparePageQuery, ProfilePageQuery } from './operations';
 
 /**
  * The one request a data page sends, built from its URL state. The page runs it, and the app
- * starts it as soon as the route is known (`prefetchPageData`), while the page's own code is
+ * starts it as soon as the route is known (App.tsx), while the page's own code is
  * still loading: the same document and variables, so urql sends it once and the page finds it
  * in flight or in its cache.
  */
