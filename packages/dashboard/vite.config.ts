@@ -70,6 +70,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunk holds each page (scripts/route-pages.mjs reads it).
+    manifest: true,
     chunkSizeWarningLimit: 700,
     // The schema package's modules only declare data: let unused declarations (the catalogue,
     // the data sets) drop out of the bundle even though they are built by top-level calls.

@@ -21,7 +21,8 @@ let brotli = 0;
 let files = 0;
 for (const name of fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort()) {
   const file = path.join(dist, name);
-  if (!COMPRESSIBLE.test(name) || !fs.statSync(file).isFile()) continue;
+  // Not .vite/ (the build manifest): the server never sends dot-directories.
+  if (!COMPRESSIBLE.test(name) || name.startsWith('.') || !fs.statSync(file).isFile()) continue;
   const bytes = fs.readFileSync(file);
   if (bytes.length < MIN_BYTES) continue;
   const gz = gzipSync(bytes, { level: 9 });

@@ -15,6 +15,7 @@ import { postGraphQL, request } from './support/http';
 /** Security headers, CORS and trusted documents, over HTTP. */
 
 const DASHBOARD_QUERY = 'query DashboardVersion { dataVersion }';
+const COMPARE_HTML = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script><link rel="modulepreload" href="/assets/compare.js"></head><body><div id="root"></div></body></html>';
 const APP_JS = `export const figures = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ la: 300 + i, plans: i * 7 })))};\n`;
 
 /** GET with an Accept-Encoding; the body as the bytes that crossed the wire. */
@@ -48,6 +49,8 @@ describe('HTTP hardening', () => {
     fs.mkdirSync(path.join(dashboardDir, 'assets'));
     fs.writeFileSync(path.join(dashboardDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
     fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js'), APP_JS);
+    // A route's own page, as the dashboard's build writes it (packages/dashboard/scripts/route-pages.mjs).
+    fs.writeFileSync(path.join(dashboardDir, 'compare.html'), COMPARE_HTML);
     // As the dashboard's build writes them (packages/dashboard/scripts/compress.mjs).
     fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js.gz'), gzipSync(APP_JS));
     fs.writeFileSync(path.join(dashboardDir, 'assets', 'app.js.br'), brotliCompressSync(APP_JS));
@@ -98,6 +101,21 @@ describe('HTTP hardening', () => {
         smaller: answer.body.length < Buffer.byteLength(APP_JS) || encoding === undefined,
         decoded: decode(answer.body).toString('utf8'),
       }).toEqual({ encoding, vary: 'Accept-Encoding', type: 'text/javascript', csp: DASHBOARD_CSP, smaller: true, decoded: APP_JS });
+    });
+
+    test.each([
+      ['/compare?la=886&metric=pct_plans_mainstream', 'compare.js'],
+      ['/compare/?la=886', 'compare.js'],
+      ['/profile?la=886', undefined],
+    ])('sends %s its route page when the build wrote one, else index.html, with the dashboard CSP', async (pathname, preloaded) => {
+      const answer = await request(`${open.base}${pathname}`);
+      expect({
+        status: answer.status,
+        type: answer.headers['content-type'],
+        csp: answer.headers['content-security-policy'],
+        preloaded: answer.text.match(/rel="modulepreload" href="\/assets\/([^"]+)"/)?.[1],
+        root: answer.text.includes('<div id="root"></div>'),
+      }).toEqual({ status: 200, type: 'text/html;charset=utf-8', csp: DASHBOARD_CSP, preloaded, root: true });
     });
 
     test('forbids framing in the CSP as well as with X-Frame-Options', () => {
