@@ -246,6 +246,16 @@ describe('limits on the API', () => {
       expect(errorCodes(answer.json)).toEqual(['BAD_USER_INPUT']);
     });
 
+    test('answers a null variable for a non-null argument with a default as bad input, not a server error', async () => {
+      // Found by the operation fuzzer (seed 547137821): it was a 500.
+      const answer = await run('query ($v0: Int) { authorities(first: $v0) { totalCount } }', { v0: null });
+      expect({ status: answer.status, codes: errorCodes(answer.json), message: answer.json.errors[0].message }).toEqual({
+        status: 400,
+        codes: ['BAD_USER_INPUT'],
+        message: 'Argument "first" of non-null type "Int!" must not be null.',
+      });
+    });
+
     test('answers a variable of the wrong type as bad input, not a server error', async () => {
       const answer = await run('query ($n: Int!) { authorities(first: $n) { totalCount } }', { n: 'many' });
       expect({ status: answer.status, codes: errorCodes(answer.json) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });

@@ -87,8 +87,10 @@ export function createQueryLimits(
           try {
             value = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
-            // Counting the cost coerces the variables first: a bad variable is the client's error (as execution would say).
-            if (error instanceof GraphQLError && /^Variable "\$/.test(error.message)) {
+            // Counting the cost coerces the variables and arguments first: a bad variable, or a null
+            // variable given to a non-null argument with a default (`$n: Int` into `first: Int! = 20`,
+            // which validation allows), is the client's error, as execution would say.
+            if (error instanceof GraphQLError && /^(Variable "\$|Argument ")/.test(error.message)) {
               throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             }
             if (!(error instanceof TooManyNodesError)) throw error;
