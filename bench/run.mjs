@@ -10,6 +10,7 @@
  *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
  *   BENCH_SKIP=scale,pglite,dashboard   leave parts out
+ *   BENCH_SCALE=1,100             only these scale factors
  *
  * Method and figures: docs/benchmarks.md.
  */
@@ -29,7 +30,7 @@ const CLI = path.join(ROOT, 'packages/server/dist/cli.js');
 const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 const QUICK = process.argv.includes('--quick');
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const SCALE = SKIP.has('scale') ? [] : process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
+const SCALE = SKIP.has('scale') ? [] : process.env.BENCH_SCALE ? process.env.BENCH_SCALE.split(',').map(Number) : process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
 const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = 50;

@@ -7,7 +7,7 @@
 //   2. under steady load, one process is killed with SIGKILL and another restarted with SIGTERM:
 //      zero failed client requests, and every answer is the right one;
 //   3. the response cache is shared through Redis: a query answered once through nginx is then a
-//      cache hit (Apollo's Age header) on each of the three processes asked directly;
+//      cache hit (the Age header of a cached answer) on each of the three processes asked directly;
 //   4. when the server has RATE_LIMIT_* settings: the rate-limit budget is shared by the three
 //      processes through Redis (one client gets RATE_LIMIT_REQUESTS answers in total, not three
 //      times that). Without those settings this part is reported as not run.

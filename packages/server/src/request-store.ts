@@ -11,6 +11,10 @@ export interface RequestStore {
   signal?: AbortSignal;
   /** The operation's name once Apollo has resolved it (for logs and metrics). */
   operationName?: string;
+  /** Whether the operation Apollo resolved is a query, mutation or subscription (only queries are cached). */
+  operationType?: 'query' | 'mutation' | 'subscription';
+  /** Whether the response cache answered the request (`hit`) or Apollo did (`miss`); unset when not cacheable. */
+  responseCache?: 'hit' | 'miss';
   /** The codes of the errors sent to the client, as formatted (after masking). */
   errorCodes?: string[];
 }

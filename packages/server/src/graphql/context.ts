@@ -54,9 +54,12 @@ function createLoaders(db: Db): Loaders {
   };
 }
 
-/** A fresh context per GraphQL request: its own loaders, one snapshot read, its statement counter. */
-export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }): ApiContext {
-  let snapshot: Promise<ReferenceSnapshot> | undefined;
+/**
+ * A fresh context per GraphQL request: its own loaders, one snapshot read (or `known`, the snapshot
+ * the request already read), its statement counter.
+ */
+export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }, known?: ReferenceSnapshot): ApiContext {
+  let snapshot: Promise<ReferenceSnapshot> | undefined = known && Promise.resolve(known);
   return {
     requestId: store.requestId,
     db,

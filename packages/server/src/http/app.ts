@@ -14,7 +14,7 @@ import type { Db } from '../db/database';
 import { readsOnOneConnection, replicationStatus } from '../db/read-write';
 import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
-import { ReferenceCache } from '../features/reference/reference.service';
+import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
 import { buildApiSchema } from '../graphql/schema';
 import type { Metrics } from '../observability/metrics';
@@ -22,7 +22,7 @@ import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking'
 import { createQueryLimits, jsonDepthOver, QUERY_LIMITS } from '../plugins/query-limits';
 import { clientAddress, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
 import { apolloLogger, createOperationRecorder, logRequest } from '../plugins/request-logging';
-import { createResponseCache } from '../plugins/response-cache';
+import { type CacheableRequest, ResponseCache } from '../plugins/response-cache';
 import { resolveDocument, TRUSTED_DOCUMENT_ERRORS, type TrustedDocuments } from '../plugins/trusted-documents';
 import { newRequestStore } from '../request-store';
 import { applyCors } from './cors';
@@ -73,7 +73,7 @@ export interface App {
   server: http.Server;
   apollo: ApolloServer<ApiContext>;
   /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks). */
-  execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number }>;
+  execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number; responseCache?: 'hit' | 'miss' }>;
   /** Starts draining: /readyz answers 503 and answers ask clients to close their connection. */
   beginShutdown(): void;
   /** GraphQL requests being answered now. */
@@ -195,19 +195,41 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       ...limits.plugins,
       createOperationRecorder(),
-      // Without the response cache, cache hints are useless work on every field: switch them off.
-      ...(options.responseCache === false ? [ApolloServerPluginCacheControlDisabled()] : createResponseCache(options.responseCacheStore)),
+      // Cache hints are useless work on every field: the response cache (below) does not use them.
+      ApolloServerPluginCacheControlDisabled(),
       explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  const responses = options.responseCache === false ? undefined : new ResponseCache(options.responseCacheStore, JSON.stringify({ introspection }));
+
+  /**
+   * Answers one GraphQL request: from the response cache when it holds the answer for the current
+   * data version (one statement: the version), else through Apollo, whose answer is then stored.
+   * The version is read first and the request's context reuses that snapshot, so the answer is
+   * stored under the version it was computed from. A version that cannot be read (database away,
+   * request aborted) skips the cache: Apollo then answers with its masked error.
+   */
+  const answer = async (requestDb: Db, request: CacheableRequest, store: RequestStore): Promise<HTTPGraphQLResponse> => {
+    let snapshot: ReferenceSnapshot | undefined;
+    let key: string | undefined;
+    if (responses) {
+      snapshot = await cache.current(requestDb).catch(() => undefined);
+      key = snapshot && responses.keyOf(request, snapshot.stamp);
+      const hit = key && (await responses.get(key, store));
+      if (hit) return hit;
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(requestDb, cache, store, snapshot) });
+    // Written after answering: a slow store (Redis) must not delay the answer.
+    if (key) void responses!.setIfCacheable(key, result, store);
+    return result;
+  };
 
   // With reads on replicas behind one service, a request's statements share one connection, so the
   // data version it keys the response cache on and the figures it reads come from the same replica.
   const runGraphQL = async (method: string, headers: HeaderMap, search: string, body: unknown, store: RequestStore) =>
     requestStore.run(store, () => {
-      const execute = (requestDb: Db) =>
-        apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: async () => createContext(requestDb, cache, store) });
+      const execute = (requestDb: Db) => answer(requestDb, { method, headers, search, body }, store);
       return options.pinReadConnection ? readsOnOneConnection(db, execute) : execute(db);
     });
 
@@ -289,6 +311,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         errorCodes: store.errorCodes ?? [],
         client: clientAddress(req, options.trustProxyHops ?? 0),
         clientClosed: cancelled,
+        responseCache: store.responseCache,
       });
       metrics?.observeRequest(store.operationName, outcome, seconds, store.errorCodes ?? []);
     };
@@ -432,7 +455,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
       const result = await runGraphQL('POST', headers, '', clean, store);
       const text = result.body.kind === 'complete' ? result.body.string : '';
-      return { status: result.status ?? 200, body: JSON.parse(text), sqlStatements: store.sqlStatements };
+      return { status: result.status ?? 200, body: JSON.parse(text), sqlStatements: store.sqlStatements, responseCache: store.responseCache };
     },
     beginShutdown() {
       draining = true;

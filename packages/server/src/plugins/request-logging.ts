@@ -21,6 +21,8 @@ export interface RequestLogEntry {
   client?: string;
   /** The client closed the connection before the answer was written. */
   clientClosed: boolean;
+  /** Answered from the response cache (`hit`) or computed (`miss`); absent when the cache is off or the request not cacheable. */
+  responseCache?: 'hit' | 'miss';
 }
 
 /**
@@ -52,8 +54,9 @@ export function logRequest(logger: Logger, entry: RequestLogEntry): RequestOutco
 }
 
 /**
- * An Apollo plugin that records, in the request store, the operation's name and the codes of the
- * errors sent (after masking), for the log line and the metrics written when the response ends.
+ * An Apollo plugin that records, in the request store, the operation's name and type and the codes
+ * of the errors sent (after masking), for the log line, the metrics written when the response ends
+ * and the response cache.
  */
 export function createOperationRecorder(): ApolloServerPlugin {
   return {
@@ -61,8 +64,9 @@ export function createOperationRecorder(): ApolloServerPlugin {
       const store = requestStore.getStore();
       if (store && request.operationName) store.operationName = request.operationName;
       return {
-        async didResolveOperation({ operationName }) {
+        async didResolveOperation({ operationName, operation }) {
           if (store && operationName) store.operationName = operationName;
+          if (store && operation) store.operationType = operation.operation;
         },
         async willSendResponse({ response }) {
           if (!store || response.body.kind !== 'single') return;
