@@ -48,6 +48,8 @@ const ConfigSchema = z
     SENDBENCH_DB_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.sendbench', 'db')),
     SENDBENCH_DATA_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, '..', 'shared', 'data')),
     RESPONSE_CACHE: onOff('RESPONSE_CACHE').default('on'),
+    /** graphql-jit compiles each operation once (default); graphql-js interprets it (the reference, for comparison). */
+    GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { error: 'GRAPHQL_EXECUTOR must be jit or graphql-js' }).default('jit'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     /** Schema introspection; off by default in production (the dashboard's Data page documents the schema). */

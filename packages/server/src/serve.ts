@@ -165,6 +165,7 @@ export async function serve(config: Config): Promise<void> {
       trustedDocuments,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       metrics,
+      executor: config.GRAPHQL_EXECUTOR,
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
@@ -183,6 +184,7 @@ export async function serve(config: Config): Promise<void> {
         trustedDocuments: trustedDocuments ? config.TRUSTED_DOCUMENTS : 'no manifest',
         rateLimit: limiter ? `${limiter.policy.requests}/${limiter.policy.windowMs / 1000}s${redis ? ' (Redis)' : ''}` : 'off',
         responseCache: config.RESPONSE_CACHE === 'off' ? 'off' : redis ? 'Redis' : 'in process',
+        executor: config.GRAPHQL_EXECUTOR,
       },
       'ready',
     );

@@ -7,30 +7,12 @@ import { EXAMPLE_OPERATIONS } from '../src/http/example-operations';
 import { QUERY_LIMITS } from '../src/plugins/query-limits';
 import { type ApiHarness, errorCodes, hasStackTrace, mainstreamRanksFromFile, neighboursFromFile, openApi, openColdApp } from './support/api';
 import { ENGINES } from './support/engines';
+import { COMPARISON, PROFILE } from './support/operations';
 
 /** SQL statements a warm request may run: the data-version check and one read of metric values. */
 const WARM_STATEMENT_BOUND = 3;
 /** A cold request also loads the reference snapshot once (7 small reads). */
 const COLD_STATEMENT_BOUND = 10;
-
-const COMPARISON = `query ($metric: MetricId!, $focus: LaCode, $peers: PeerSelector!, $period: PeriodCode) {
-  comparison(metric: $metric, focus: $focus, peers: $peers, period: $period) {
-    period { code label }
-    members { authority { code name } value { value status numerator denominator } rank quartileBand isFocus significance confidenceInterval { lower upper } }
-    statistics { count withValue median lowerQuartile upperQuartile min max aggregate { value numerator denominator members } }
-    england { value status }
-    region { value }
-  }
-}`;
-
-const PROFILE = `query ($code: LaCode!) {
-  profile(code: $code) {
-    year
-    authority { code name programmes { programme cohort } }
-    peerGroup { id size }
-    metrics { metric { id } period { code } value { value status } england { value status } region { value } peers { median lowerQuartile upperQuartile min max withValue } rank rankOutOf quartileBand direction significance series { period { code } value } }
-  }
-}`;
 
 const KENT_NEIGHBOURS = { metric: 'pct_plans_mainstream', focus: '886', peers: { kind: 'STATISTICAL_NEIGHBOURS' }, period: 202425 };
 

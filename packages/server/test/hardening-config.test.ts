@@ -24,8 +24,13 @@ describe('hardening settings', () => {
     ['SHUTDOWN_TIMEOUT_MS', '1.5'],
     ['TRUSTED_DOCUMENTS', 'strict'],
     ['METRICS', '1'],
+    ['GRAPHQL_EXECUTOR', 'fast'],
   ])('rejects %s=%s naming the variable and the value', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(namingLine(name, value));
+  });
+
+  test('executes with graphql-jit unless told to interpret', () => {
+    expect([loadConfig({}).GRAPHQL_EXECUTOR, loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).GRAPHQL_EXECUTOR]).toEqual(['jit', 'graphql-js']);
   });
 
   test('turns introspection and the explorer off by default in production', () => {

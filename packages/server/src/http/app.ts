@@ -16,6 +16,7 @@ import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
 import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
+import { jitGateway } from '../graphql/jit-executor';
 import { buildApiSchema } from '../graphql/schema';
 import type { Metrics } from '../observability/metrics';
 import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking';
@@ -67,6 +68,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Prometheus metrics, served on /metrics (default: none). */
   metrics?: Metrics;
+  /** How operations are executed: compiled by graphql-jit (default) or interpreted by graphql-js. */
+  executor?: 'jit' | 'graphql-js';
 }
 
 export interface App {
@@ -177,7 +180,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const corsOrigins = options.corsOrigins ?? [];
   const trusted = options.trustedDocuments;
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    // The executor: graphql-jit (default) or graphql-js's interpreter; see graphql/jit-executor.ts.
+    ...(options.executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
     introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
