@@ -8,6 +8,7 @@ import { QUERY_LIMITS } from '../src/plugins/query-limits';
 import { type ApiHarness, errorCodes, hasStackTrace, mainstreamRanksFromFile, neighboursFromFile, openApi, openColdApp } from './support/api';
 import { ENGINES } from './support/engines';
 import { COMPARISON, PROFILE } from './support/operations';
+import { ENGLAND_CODE, findMetricValue } from './support/queries';
 
 /** SQL statements a warm request may run: the data-version check and one read of metric values. */
 const WARM_STATEMENT_BOUND = 3;
@@ -26,6 +27,21 @@ for (const engine of ENGINES) {
 
     afterAll(async () => {
       await api?.close();
+    });
+
+    describe('provenance', () => {
+      test.each([
+        ['ehc_plans', 202425, 638_745],
+        ['hn_spend_per_plan', 202324, undefined],
+      ] as const)('traces England %s %i to the releases stored with it, and those to their files', async (metric, period, published) => {
+        const { body } = await api.run(`query ($metric: MetricId!, $period: PeriodCode) { comparison(metric: $metric, period: $period, peers: { kind: ENGLAND }) { england { value releaseIds } } releases { id fileName } }`, { metric, period });
+        const stored = await findMetricValue(api.handle.db, metric, ENGLAND_CODE, period);
+        const { value, releaseIds } = body.data.comparison.england;
+        const files = releaseIds.map((id: number) => body.data.releases.find((r: { id: number }) => r.id === id)?.fileName);
+        expect({ value, releaseIds, allNamed: files.every((f: unknown) => typeof f === 'string') }).toEqual({ value: published ?? stored!.value, releaseIds: stored!.release_ids, allNamed: true });
+        // A derived rate names each file it was computed from (spend and plans): more than one.
+        if (metric === 'hn_spend_per_plan') expect(releaseIds.length).toBeGreaterThan(1);
+      });
     });
 
     describe('comparison', () => {
