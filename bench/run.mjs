@@ -174,11 +174,6 @@ const SCALE_OPERATIONS = {
 };
 
 /**
- * An open-loop load at a fixed rate: one request every 1000/rate ms, evenly spaced, each timed on
- * its own (autocannon's overallRate sends each second's requests in a burst, which measures its
- * own queueing rather than the server's latency).
- */
-/**
  * One request over `agent` (keep-alive), reading the body without keeping it: node:http, not fetch,
  * because undici's fetch spent ~20 ms of the generator's CPU per 3.4 MB answer (×100 areas), so that
  * at 50/s the generator, not the server, was the queue (node:http: ~3.5 ms).
@@ -196,6 +191,11 @@ function httpRequest(agent, url, { method, headers, body }) {
   });
 }
 
+/**
+ * An open-loop load at a fixed rate: one request every 1000/rate ms, evenly spaced, each timed on
+ * its own (autocannon's overallRate sends each second's requests in a burst, which measures its
+ * own queueing rather than the server's latency).
+ */
 async function fixedRate(base, request, rate, pid) {
   const latencies = [];
   let errors = 0;

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, getOperationAST, printSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -49,8 +49,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   };
 
   const executor: Executor = async (requestContext) => {
-    const { document, request, context } = requestContext;
-    const operation = requestContext.operation ?? getOperationAST(document, request.operationName);
+    const { document, request, context, operation } = requestContext;
+    // Apollo has resolved the operation; without one (a name not in the document) compiling reports it.
     if (operation) {
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
       if (coerced.errors) return { errors: coerced.errors };
