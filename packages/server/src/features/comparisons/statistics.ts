@@ -12,22 +12,51 @@ export const Z_95 = 1.959963984540054;
 
 /** Quantile q (0..1) of values, by linear interpolation (R type 7). Undefined for an empty list. */
 export function quantile(values: readonly number[], q: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+/** Quantile q of values already sorted ascending (as `quantile`, without sorting again). */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number | undefined {
+  if (sorted.length === 0) return undefined;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.ceil(h);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/**
+ * Ranks and quartile bands of every value (the rules of `ranksDescending` and `quartileBand`), and
+ * the values sorted ascending for quantiles — from one sort, in O(n log n).
+ */
+export function orderStatistics(values: readonly number[]): { sorted: Float64Array; ranks: number[]; bands: number[] } {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const ranks = new Array<number>(n);
+  const bands = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const below = firstIndex(sorted, values[i], false); // values strictly below
+    const atOrBelow = firstIndex(sorted, values[i], true);
+    ranks[i] = n - atOrBelow + 1;
+    bands[i] = bandOfPosition(below + 1, n);
+  }
+  return { sorted, ranks, bands };
+}
+
+/** Binary search in an ascending array: the first index whose value is ≥ v (or > v when `after`). */
+function firstIndex(sorted: Float64Array, v: number, after: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Competition ranks, highest value first: [5, 9, 9, 1] → [3, 1, 1, 4]. O(n log n). */
 export function ranksDescending(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => b - a);
-  const firstIndex = new Map<number, number>();
-  sorted.forEach((v, i) => {
-    if (!firstIndex.has(v)) firstIndex.set(v, i);
-  });
-  return values.map((v) => firstIndex.get(v)! + 1);
+  return orderStatistics(values).ranks;
 }
 
 /**
@@ -40,12 +69,7 @@ export function quartileBand(value: number, values: readonly number[]): number {
 
 /** Quartile bands of every value at once, in O(n log n) (same rule as quartileBand). */
 export function quartileBands(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const firstIndex = new Map<number, number>();
-  sorted.forEach((v, i) => {
-    if (!firstIndex.has(v)) firstIndex.set(v, i);
-  });
-  return values.map((v) => bandOfPosition(firstIndex.get(v)! + 1, values.length));
+  return orderStatistics(values).bands;
 }
 
 function bandOfPosition(position: number, n: number): number {

@@ -200,25 +200,63 @@ function aggregateFromAuthorities(metric: MetricDefinition) {
 /** A stored metric value. */
 export type MetricValueRow = Selectable<MetricValueTable>;
 
-const VALUE_COLUMNS = ['metric_id', 'area_code', 'period', 'value', 'status', 'numerator', 'denominator', 'aggregated', 'release_ids'] as const;
+/**
+ * Above this many areas, a read takes the metrics' periods whole (a range of the primary key) and
+ * keeps the set's areas in JS: the planner otherwise probes the area index once per code, which at
+ * 15,300 areas (the ×100 benchmark) took 170 ms where the whole period took 20 ms. England's 153
+ * LAs stay under it, so real comparisons read exactly their areas.
+ */
+export const WHOLE_PERIOD_ABOVE = 1000;
 
 /**
  * Values of some metrics for a set of areas, in some periods (all periods when `periods` is
- * omitted). One indexed read, whatever the number of areas.
+ * omitted), in no particular order. One indexed read, whatever the number of areas; the rows come
+ * back as columns (see `columnsOf`).
  *
- * @example SQL: select … from metric_value where metric_id = any($1) and area_code = any($2) and period = any($3)
+ * @example SQL: select json_build_object('a', array_agg(area_code), …) from metric_value where metric_id = any($1) and area_code = any($2) and period = any($3)
  */
 export async function selectMetricValues(
   db: Db,
   filter: { metricIds: readonly string[]; areas: readonly string[]; periods?: readonly number[] },
 ): Promise<MetricValueRow[]> {
-  let query = db
-    .selectFrom('metric_value')
-    .select(VALUE_COLUMNS)
-    .where('metric_id', '=', sql<string>`any(${[...filter.metricIds]}::text[])`)
-    .where('area_code', '=', sql<string>`any(${[...filter.areas]}::text[])`);
-  if (filter.periods) query = query.where('period', '=', sql<number>`any(${[...filter.periods]}::integer[])`);
-  return query.orderBy('metric_id').orderBy('area_code').orderBy('period').execute() as Promise<MetricValueRow[]>;
+  const whole = filter.periods !== undefined && filter.areas.length > WHOLE_PERIOD_ABOVE;
+  const conditions = [sql`metric_id = any(${[...filter.metricIds]}::text[])`];
+  if (!whole) conditions.push(sql`area_code = any(${[...filter.areas]}::text[])`);
+  if (filter.periods) conditions.push(sql`period = any(${[...filter.periods]}::integer[])`);
+  const rows = await columnsOf(db, sql`select * from metric_value where ${sql.join(conditions, sql` and `)}`);
+  if (!whole) return rows;
+  const wanted = new Set(filter.areas);
+  return rows.filter((r) => wanted.has(r.area_code));
+}
+
+/**
+ * Reads metric_value rows (a select of whole rows) as one JSON document of columns (`{"a": [area codes…], "v": [values…], …}`)
+ * and turns it back into rows. For large reads this halves the time from query to rows: pg parses
+ * each text field of each row in JS (at 15,300 rows × 9 fields, ~45 ms), where JSON.parse reads the
+ * whole document natively. Values keep their exact doubles (PostgreSQL writes float8 the same
+ * shortest round-trip way in JSON as in text).
+ */
+async function columnsOf(db: Db, rows: RawBuilder<unknown>): Promise<MetricValueRow[]> {
+  const result = await sql<{ columns: string }>`
+    select json_build_object(
+      'm', array_agg(metric_id), 'a', array_agg(area_code), 'p', array_agg(period), 'v', array_agg(value), 's', array_agg(status),
+      'n', array_agg(numerator), 'd', array_agg(denominator), 'g', array_agg(aggregated), 'r', json_agg(release_ids)
+    )::text as columns
+    from (${rows}) mv
+  `.execute(db);
+  const c = JSON.parse(result.rows[0].columns) as { m: string[] | null; a: string[]; p: number[]; v: (number | null)[]; s: string[]; n: (number | null)[]; d: (number | null)[]; g: boolean[]; r: number[][] };
+  if (c.m === null) return [];
+  return c.m.map((metricId, i) => ({
+    metric_id: metricId,
+    area_code: c.a[i],
+    period: c.p[i],
+    value: c.v[i],
+    status: c.s[i],
+    numerator: c.n[i],
+    denominator: c.d[i],
+    aggregated: c.g[i],
+    release_ids: c.r[i],
+  }));
 }
 
 /**
@@ -260,11 +298,9 @@ export async function selectSeriesByKey(db: Db, keys: readonly { metricId: strin
  */
 export async function selectProfileValues(db: Db, filter: { areas: readonly string[]; periods: readonly number[]; focus: string }): Promise<MetricValueRow[]> {
   const others = [...new Set(filter.areas)].filter((a) => a !== filter.focus);
-  return db
-    .selectFrom('metric_value')
-    .select(VALUE_COLUMNS)
-    .where('area_code', '=', sql<string>`any(${others}::text[])`)
-    .where('period', '=', sql<number>`any(${[...new Set(filter.periods)]}::integer[])`)
-    .unionAll(db.selectFrom('metric_value').select(VALUE_COLUMNS).where('area_code', '=', filter.focus))
-    .execute() as Promise<MetricValueRow[]>;
+  return columnsOf(
+    db,
+    sql`select * from metric_value where area_code = any(${others}::text[]) and period = any(${[...new Set(filter.periods)]}::integer[])
+      union all select * from metric_value where area_code = ${filter.focus}`,
+  );
 }

@@ -1,6 +1,6 @@
 import { ApiError, badPeerSelector, tooManyAuthorities, unknownAuthority } from '../../graphql/errors';
 import { toAuthority } from '../authorities/authority.service';
-import type { AuthorityRecord, ReferenceSnapshot } from '../reference/reference.service';
+import { type AuthorityRecord, byName, type ReferenceSnapshot } from '../reference/reference.service';
 import { MAX_CUSTOM_PEERS, PeerKind, type PeerGroup, type PeerSelector } from './peer-group.type';
 
 export interface ResolvedPeers {
@@ -12,8 +12,6 @@ export interface ResolvedPeers {
   listIncomplete: boolean;
   note: string | null;
 }
-
-const byName = (a: AuthorityRecord, b: AuthorityRecord) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code);
 
 /**
  * Turns a peer selector into its members. Statistical neighbours are the LA and its 10 neighbours;
@@ -54,7 +52,7 @@ export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelecto
         id: `region:${region.code}`,
         kind: selector.kind,
         label: `${region.name} region`,
-        members: reference.currentAuthorities().filter((a) => a.regionCode === region.code).sort(byName),
+        members: reference.currentAuthoritiesByName().filter((a) => a.regionCode === region.code),
         listIncomplete: false,
         note: null,
       };
@@ -86,7 +84,7 @@ export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelecto
       };
     }
     case PeerKind.ENGLAND:
-      return { id: 'england', kind: selector.kind, label: 'All local authorities in England', members: reference.currentAuthorities().sort(byName), listIncomplete: false, note: null };
+      return { id: 'england', kind: selector.kind, label: 'All local authorities in England', members: [...reference.currentAuthoritiesByName()], listIncomplete: false, note: null };
     case PeerKind.CUSTOM: {
       const codes = selector.codes ?? [];
       if (codes.length === 0) throw badPeerSelector('CUSTOM needs "codes": 1 to 30 LA codes.');

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../src/db/connect';
+import { type MetricValueRow, selectMetricValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
+import { ENGINES } from './support/engines';
+import { openSharedDatabase } from './support/shared-database';
+
+/**
+ * selectMetricValues reads rows as one JSON document of columns and, for large sets, a whole period
+ * filtered in JS: both must give exactly the rows a plain select gives (values to the last bit,
+ * release ids of different lengths in one metric, nothing for areas outside the set).
+ */
+
+const key = (r: MetricValueRow) => `${r.metric_id}|${r.period}|${r.area_code}`;
+const sorted = (rows: MetricValueRow[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+for (const engine of ENGINES) {
+  describe(`${engine} metric value reads`, () => {
+    let handle: DatabaseHandle;
+    let areas: string[];
+
+    beforeAll(async () => {
+      handle = await openSharedDatabase(engine);
+      areas = (await sql<{ code: string }>`select code from area order by code`.execute(handle.db)).rows.map((r) => r.code);
+    });
+
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    const plain = async (metricIds: string[], codes: string[], periods?: number[]) =>
+      (
+        await sql<MetricValueRow>`
+          select metric_id, area_code, period, value, status, numerator, denominator, aggregated, release_ids from metric_value
+          where metric_id = any(${metricIds}::text[]) and area_code = any(${codes}::text[]) ${periods ? sql`and period = any(${periods}::integer[])` : sql``}
+        `.execute(handle.db)
+      ).rows;
+
+    test('equal a plain select, release ids of different lengths in one metric included', async () => {
+      const metricIds = ['ehc_plans_growth', 'hn_spend_per_plan', 'pct_plans_mainstream'];
+      const rows = await selectMetricValues(handle.db, { metricIds, areas });
+      const expected = await plain(metricIds, areas);
+      expect(new Set(rows.map((r) => r.release_ids.length)).size).toBeGreaterThan(1);
+      expect(rows.length).toBe(expected.length);
+      expect(sorted(rows)).toEqual(sorted(expected));
+    });
+
+    test(`a set over ${WHOLE_PERIOD_ABOVE} areas reads the whole period and keeps exactly the set's areas`, async () => {
+      const some = areas.filter((code, i) => i % 3 === 0);
+      const padded = [...some, ...Array.from({ length: WHOLE_PERIOD_ABOVE }, (_, i) => `Z${i}-NONE`)];
+      const periods = [202324, 202425];
+      const rows = await selectMetricValues(handle.db, { metricIds: ['ehc_plans'], areas: padded, periods });
+      const expected = await plain(['ehc_plans'], some, periods);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(sorted(rows)).toEqual(sorted(expected));
+    });
+
+    test('no rows for a metric with none', async () => {
+      expect(await selectMetricValues(handle.db, { metricIds: ['no_such_metric'], areas })).toEqual([]);
+    });
+  });
+}
