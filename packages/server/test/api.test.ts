@@ -97,6 +97,47 @@ for (const engine of ENGINES) {
         ]);
       });
 
+      test('pages the ranked members with first and offset, keeping ranks over the whole set and the focus as focusMember', async () => {
+        const query = `query ($first: Int, $offset: Int!) { comparison(metric: "pct_plans_mainstream", period: 202425, focus: "886", peers: { kind: ENGLAND }) {
+          members(first: $first, offset: $offset) { authority { code } rank isFocus } focusMember { authority { code } rank quartileBand isFocus }
+          all: members { authority { code } rank quartileBand } statistics { count withValue } } }`;
+        const whole = (await api.run(query, { first: null, offset: 0 })).body.data.comparison;
+        const pages = await Promise.all([0, 40, 80, 120].map(async (offset) => (await api.run(query, { first: 40, offset })).body.data.comparison.members));
+        const kent = whole.all.find((m: { authority: { code: string } }) => m.authority.code === '886');
+        expect({
+          wholeLength: whole.members.length,
+          pageLengths: pages.map((p) => p.length),
+          pagedInOrder: pages.flat().map((m: { authority: { code: string }; rank: number | null }) => [m.authority.code, m.rank]),
+          focusMember: whole.focusMember,
+          beyond: (await api.run(query, { first: 10, offset: 153 })).body.data.comparison.members,
+          statistics: whole.statistics,
+        }).toEqual({
+          wholeLength: 153,
+          pageLengths: [40, 40, 40, 33],
+          pagedInOrder: whole.all.map((m: { authority: { code: string }; rank: number | null }) => [m.authority.code, m.rank]),
+          focusMember: { authority: { code: '886' }, rank: kent.rank, quartileBand: kent.quartileBand, isFocus: true },
+          beyond: [],
+          statistics: { count: 153, withValue: 151 },
+        });
+        expect(kent.rank).toBeGreaterThan(40);
+        expect(pages[0].some((m: { isFocus: boolean }) => m.isFocus)).toBe(false);
+      });
+
+      test('orders members by value, highest first, ties and members without a value by name', async () => {
+        const { body } = await api.run('{ comparison(metric: "pct_plans_mainstream", period: 202425, peers: { kind: ENGLAND }) { members { authority { name } value { value } } } }');
+        const members: { authority: { name: string }; value: { value: number | null } }[] = body.data.comparison.members;
+        const collator = new Intl.Collator();
+        const expected = [...members].sort((a, b) =>
+          a.value.value === null || b.value.value === null
+            ? (a.value.value === null ? 1 : 0) - (b.value.value === null ? 1 : 0) || collator.compare(a.authority.name, b.authority.name)
+            : b.value.value - a.value.value || collator.compare(a.authority.name, b.authority.name),
+        );
+        expect(members.map((m) => m.authority.name)).toEqual(expected.map((m) => m.authority.name));
+        // Published to one decimal, many LAs share a value: the order by name is exercised.
+        const values = members.map((m) => m.value.value);
+        expect(values.length - new Set(values).size).toBeGreaterThan(10);
+      });
+
       test('sums England from its LAs where only one side of a rate is published', async () => {
         const { body } = await api.run(
           '{ comparison(metric: "hn_spend_per_plan", period: 202425, peers: { kind: ENGLAND }) { england { value status aggregated } statistics { aggregate { value } } } }',
@@ -180,6 +221,9 @@ for (const engine of ENGINES) {
         ['a period with no data', '{ comparison(metric: "ehc_plans_per_1000_aged_0_25", period: 202425, peers: { kind: ENGLAND }) { period { label } } }', 'PERIOD_NOT_AVAILABLE'],
         ['31 custom LAs', `{ comparison(metric: "ehc_plans", peers: { kind: CUSTOM, codes: [${Array.from({ length: 31 }, (_, i) => `"${[886, 887, 888, 889, 890, 891, 892, 893, 894, 895, 896, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320][i]}"`).join(', ')}] }) { period { label } } }`, 'TOO_MANY_AUTHORITIES'],
         ['a selector missing its codes', '{ comparison(metric: "ehc_plans", peers: { kind: CUSTOM }) { period { label } } }', 'BAD_PEER_SELECTOR'],
+        ['a page of no members', '{ comparison(metric: "ehc_plans", peers: { kind: ENGLAND }) { members(first: 0) { rank } } }', 'BAD_USER_INPUT'],
+        ['a page over 1,000 members', '{ comparison(metric: "ehc_plans", peers: { kind: ENGLAND }) { members(first: 1001) { rank } } }', 'BAD_USER_INPUT'],
+        ['a negative offset', '{ comparison(metric: "ehc_plans", peers: { kind: ENGLAND }) { members(offset: -1) { rank } } }', 'BAD_USER_INPUT'],
         ['a malformed LA code', '{ authority(code: "Kent") { name } }', 'GRAPHQL_VALIDATION_FAILED'],
         ['a query over the depth limit', `{ authority(code: "886") { ${'a { '.repeat(QUERY_LIMITS.maxDepth)}b${' }'.repeat(QUERY_LIMITS.maxDepth)} } }`, 'QUERY_TOO_DEEP'],
         ['a query over the cost limit', `{ ${Array.from({ length: 4 }, (_, i) => `c${i}: comparison(metric: "ehc_plans", peers: { kind: ENGLAND }) { members { authority { statisticalNeighbours { code name rank proximity model } } } }`).join(' ')} }`, 'QUERY_TOO_COMPLEX'],

@@ -172,6 +172,8 @@ export const ProfilePageQuery = graphql(`
   }
 `);
 
+// The 200 highest members: every LA in any real set (153 in England); a set of thousands (the
+// benchmark's synthetic ×100 areas) is ranked in full by the server and shown in part.
 export const ComparePageQuery = graphql(`
   query ComparePage($la: LaCode, $peers: PeerSelector!, $metric: MetricId!, $period: PeriodCode) {
     comparison(metric: $metric, period: $period, focus: $la, peers: $peers) {
@@ -204,19 +206,11 @@ export const ComparePageQuery = graphql(`
         code
         name
       }
-      members {
-        authority {
-          code
-          name
-        }
-        value {
-          value
-          status
-        }
-        rank
-        quartileBand
-        isFocus
-        significance
+      members(first: 200) {
+        ...CompareMember
+      }
+      focusMember {
+        ...CompareMember
       }
       statistics {
         median
@@ -244,6 +238,21 @@ export const ComparePageQuery = graphql(`
       label
       theme
     }
+  }
+
+  fragment CompareMember on ComparisonMember {
+    authority {
+      code
+      name
+    }
+    value {
+      value
+      status
+    }
+    rank
+    quartileBand
+    isFocus
+    significance
   }
 `);
 

@@ -109,7 +109,9 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } }>, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+
+export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } };
 
 export type TrendsPageQueryVariables = Exact<{
   la: string;
@@ -195,6 +197,22 @@ export const HeadlineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Headline"}) as unknown as TypedDocumentString<HeadlineFragment, unknown>;
+export const CompareMemberFragmentDoc = new TypedDocumentString(`
+    fragment CompareMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+  }
+  rank
+  quartileBand
+  isFocus
+  significance
+}
+    `, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -393,19 +411,11 @@ export const ComparePageDocument = new TypedDocumentString(`
       code
       name
     }
-    members {
-      authority {
-        code
-        name
-      }
-      value {
-        value
-        status
-      }
-      rank
-      quartileBand
-      isFocus
-      significance
+    members(first: 200) {
+      ...CompareMember
+    }
+    focusMember {
+      ...CompareMember
     }
     statistics {
       median
@@ -434,7 +444,20 @@ export const ComparePageDocument = new TypedDocumentString(`
     theme
   }
 }
-    `) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
+    fragment CompareMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+  }
+  rank
+  quartileBand
+  isFocus
+  significance
+}`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const TrendsPageDocument = new TypedDocumentString(`
     query TrendsPage($la: LaCode!, $areas: [AreaCode!]!, $peers: PeerSelector, $metric: MetricId!) {
   authority(code: $la) {

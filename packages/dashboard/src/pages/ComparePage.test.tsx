@@ -31,6 +31,7 @@ const data: ComparePageQuery = {
     peerGroup: { id: 'statistical_neighbours:886', kind: 'STATISTICAL_NEIGHBOURS', label: 'Kent and its neighbours', size: 4, listIncomplete: false, note: null },
     focus: { code: '886', name: 'Kent' },
     members: [member('822', 'Bedford', 52.9, 1), member('886', 'Kent', 36.1, 2, true), member('845', 'East Sussex', 28.8, 3), member('873', 'Cambridgeshire', null, null)],
+    focusMember: member('886', 'Kent', 36.1, 2, true),
     statistics: { median: 36.1, lowerQuartile: 32.45, upperQuartile: 44.5, min: 28.8, max: 52.9, count: 4, withValue: 3, aggregate: { value: 39.7 } },
     england: { value: 43.6, status: 'value' },
     region: { value: 42.5, status: 'value' },
@@ -66,6 +67,14 @@ describe('ComparePage', () => {
     const executeQuery = renderWith({ data });
     await screen.findByRole('heading', { level: 1 });
     expect(executeQuery).toHaveBeenCalledTimes(1);
+  });
+
+  test('says when the set is larger than the members shown, and describes a focus outside them', async () => {
+    const top = data.comparison.members.slice(0, 1);
+    renderWith({ data: { ...data, comparison: { ...data.comparison, members: top, statistics: { ...data.comparison.statistics, count: 15300, withValue: 15290 } } } });
+    expect(await screen.findByText(/Showing the 1 highest of 15300 authorities; ranks, bands and statistics are over all 15300\./)).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Kent is 2nd of 15290 with 36\.1%/ })).toBeTruthy();
+    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1));
   });
 
   test('renders the table twin with the symbol in table view', async () => {

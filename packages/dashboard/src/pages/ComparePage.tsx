@@ -38,8 +38,9 @@ export default function ComparePage({ state }: { state: UrlState }) {
   const format = { unit: comparison.metric.unit as UnitCode, decimals: comparison.metric.decimals };
   const withValue = comparison.members.filter((m) => m.value.value !== null && m.value.value !== undefined);
   const without = comparison.members.filter((m) => m.value.value === null || m.value.value === undefined);
-  const focus = comparison.members.find((m) => m.isFocus);
   const stats = comparison.statistics;
+  const focus = comparison.focusMember;
+  const shown = comparison.members.length < stats.count ? `Showing the ${comparison.members.length} highest of ${stats.count} authorities; ranks, bands and statistics are over all ${stats.count}.` : null;
   const median = stats.median ?? null;
   const england = comparison.england.value ?? null;
   const viewHref = (view: View) => `/compare${stateToSearch({ ...state, metric: metricId, view })}`;
@@ -139,6 +140,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
         </button>
       </form>
       <p className="govuk-body">{comparison.metric.description}</p>
+      {shown && <p className="govuk-inset-text">{shown}</p>}
       <ChartPanel
         id="compare"
         title={`${comparison.metric.label}, ${comparison.period.label}`}
@@ -147,7 +149,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
         viewHref={viewHref}
         table={table}
         source={publication}
-        notes={[`Comparator set: ${comparison.peerGroup.label}${comparison.peerGroup.listIncomplete ? ' (list known to be incomplete)' : ''}.`, `Unit: ${unitLabel(format.unit)}. Period: ${comparison.period.label}.`]}
+        notes={[`Comparator set: ${comparison.peerGroup.label}${comparison.peerGroup.listIncomplete ? ' (list known to be incomplete)' : ''}.`, `Unit: ${unitLabel(format.unit)}. Period: ${comparison.period.label}.`, ...(shown ? [shown] : [])]}
         csvNotes={[`Full source: ${comparison.metric.source}`]}
         chart={
           withValue.length === 0 ? (

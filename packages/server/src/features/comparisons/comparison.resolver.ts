@@ -1,4 +1,5 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
 import { LaCodeScalar, MetricIdScalar, PeriodCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
@@ -6,8 +7,25 @@ import { selectMetricValues } from '../metrics/metric-value.repository';
 import { requireMetric, resolvePeriod, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
-import { Comparison } from './comparison.type';
-import { ENGLAND, orderForDisplay, summariseSet } from './comparison.service';
+import type { AuthorityRecord } from '../reference/reference.service';
+import { Comparison, ComparisonMember } from './comparison.type';
+import { ENGLAND, type MemberFigures, orderForDisplay, summariseSet } from './comparison.service';
+
+export const MAX_MEMBERS_PAGE = 1000;
+
+@ArgsType()
+export class MembersArgs {
+  @Field(() => Int, { nullable: true, description: `At most this many members (1 to ${MAX_MEMBERS_PAGE}), in display order from \`offset\`; every member when omitted. Ranks, bands and statistics are always over the whole set.` })
+  @Min(1)
+  @Max(MAX_MEMBERS_PAGE)
+  first?: number | null;
+
+  @Field(() => Int, { defaultValue: 0, description: 'Members to skip, in display order.' })
+  @Min(0)
+  offset!: number;
+}
+
+const toMember = (m: MemberFigures, focus: AuthorityRecord | null): ComparisonMember => ({ ...m, authority: toAuthority(m.authority), isFocus: m.authority === focus });
 
 @Resolver(() => Comparison)
 export class ComparisonResolver {
@@ -42,11 +60,30 @@ export class ComparisonResolver {
       period: toPeriod(metric.periodType, period),
       focus: focus ? toAuthority(focus) : null,
       peerGroup: toPeerGroup({ ...group, members }),
-      members: orderForDisplay(summary.members).map((m) => ({ ...m, authority: toAuthority(m.authority), isFocus: m.authority === focus })),
+      ranked: orderForDisplay(summary.members),
+      focusRecord: focus ?? null,
       statistics: summary.statistics,
       england,
       region: regionCode ? toMetricValue(metric, regionCode, period, byArea.get(regionCode)) : null,
     };
+  }
+
+  @FieldResolver(() => [ComparisonMember], {
+    description: 'The members, highest value first, members without a value last (with their status): every one, or a page of them with `first` and `offset`.',
+    complexity: ({ childComplexity, args }) => Math.min(153, Number(args.first ?? 153)) * childComplexity,
+  })
+  members(@Root() comparison: Comparison, @Args(() => MembersArgs) { first, offset }: MembersArgs): ComparisonMember[] {
+    const page = comparison.ranked.slice(offset, first == null ? undefined : offset + first);
+    return page.map((m) => toMember(m, comparison.focusRecord));
+  }
+
+  @FieldResolver(() => ComparisonMember, {
+    nullable: true,
+    description: 'The focus LA as a member of the set (its value, rank and band), whichever page `members` returns; null without a focus.',
+  })
+  focusMember(@Root() comparison: Comparison): ComparisonMember | null {
+    const own = comparison.ranked.find((m) => m.authority === comparison.focusRecord);
+    return own ? toMember(own, comparison.focusRecord) : null;
   }
 }
 

@@ -3,6 +3,8 @@ import { ConfidenceInterval, MetricValue, Period, Significance } from '../../gra
 import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
+import type { AuthorityRecord } from '../reference/reference.service';
+import type { MemberFigures } from './comparison.service';
 
 @ObjectType({ simpleResolvers: true, description: 'A peer set\'s own figure: sum of numerators over sum of denominators (or a sum, for counts and £), never an average of rates.' })
 export class AggregateValue {
@@ -84,8 +86,11 @@ export class Comparison {
   @Field(() => PeerGroup, { description: 'The comparator set.' })
   peerGroup!: PeerGroup;
 
-  @Field(() => [ComparisonMember], { description: 'Every member, highest value first, members without a value last (with their status).', complexity: ({ childComplexity }) => 153 * childComplexity })
-  members!: ComparisonMember[];
+  // `members` and `focusMember` are field resolvers (ComparisonResolver): they turn only the members
+  // asked for into API objects, from the ranked set kept here (not exposed).
+  ranked!: readonly MemberFigures[];
+
+  focusRecord!: AuthorityRecord | null;
 
   @Field(() => SetStatistics, { description: 'Median, quartiles, range and aggregate of the set.' })
   statistics!: SetStatistics;
