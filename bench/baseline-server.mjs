@@ -27,8 +27,12 @@ const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonRe
 
 const HANDLERS = {
   '/profile': (ctx, q) => resolvers.profile.profile(ctx, q.get('code'), null, null).then(PROJECT.profile),
-  '/comparison': (ctx, q) =>
-    resolvers.comparison.comparison(ctx, q.get('metric'), { kind: 'england' }, q.get('focus'), Number(q.get('period'))).then(PROJECT.comparison),
+  '/comparison': async (ctx, q) => {
+    const c = await resolvers.comparison.comparison(ctx, q.get('metric'), { kind: q.get('peers') ?? 'england' }, q.get('focus'), Number(q.get('period')));
+    const first = q.has('first') ? Number(q.get('first')) : null;
+    const members = resolvers.comparison.members(c, { first, offset: 0 });
+    return PROJECT.comparison({ ...c, members, focusMember: first === null ? undefined : resolvers.comparison.focusMember(c) });
+  },
   '/trend': (ctx, q) => resolvers.trend.trend(ctx, q.get('metric'), q.get('areas').split(','), null, null, null, null).then(PROJECT.trend),
   '/relationship': (ctx, q) => resolvers.relationship.relationship(ctx, q.get('x'), q.get('y'), null, q.get('focus'), null, null).then(PROJECT.relationship),
 };

@@ -10,10 +10,10 @@ export const OPERATIONS = {
     baseline: '/profile?code=886',
   },
   comparison: {
-    label: 'comparison of one metric over all 153 LAs',
-    query: `query Compare($metric: MetricId!, $focus: LaCode, $period: PeriodCode) { comparison(metric: $metric, focus: $focus, period: $period, peers: { kind: ENGLAND }) { period { code } members { authority { code name } value { value status numerator denominator } rank quartileBand isFocus significance } statistics { count withValue median lowerQuartile upperQuartile min max aggregate { value members } } england { value status } region { value status } } }`,
+    label: 'comparison of one metric over all 153 LAs (the 200 highest members, as the dashboard asks)',
+    query: `query Compare($metric: MetricId!, $focus: LaCode, $period: PeriodCode) { comparison(metric: $metric, focus: $focus, period: $period, peers: { kind: ENGLAND }) { period { code } members(first: 200) { ...M } focusMember { ...M } statistics { count withValue median lowerQuartile upperQuartile min max aggregate { value members } } england { value status } region { value status } } } fragment M on ComparisonMember { authority { code name } value { value status numerator denominator } rank quartileBand isFocus significance }`,
     variables: { metric: 'pct_plans_mainstream', focus: '886', period: 202425 },
-    baseline: '/comparison?metric=pct_plans_mainstream&focus=886&period=202425',
+    baseline: '/comparison?metric=pct_plans_mainstream&focus=886&period=202425&first=200',
   },
   trend: {
     label: 'trend of one metric for 11 areas over every period',
@@ -32,6 +32,14 @@ export const OPERATIONS = {
 const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
 const value = (v, keys = ['value', 'status']) => pick(v, keys);
 const enumName = (v) => (v === null ? null : String(v).toUpperCase());
+const member = (m) => ({
+  authority: pick(m.authority, ['code', 'name']),
+  value: value(m.value, ['value', 'status', 'numerator', 'denominator']),
+  rank: m.rank,
+  quartileBand: m.quartileBand,
+  isFocus: m.isFocus,
+  significance: enumName(m.significance),
+});
 
 /** The baseline's projections: the same fields the GraphQL operations select, in the same shape. */
 export const PROJECT = {
@@ -57,14 +65,8 @@ export const PROJECT = {
   comparison: (c) => ({
     comparison: {
       period: { code: c.period.code },
-      members: c.members.map((m) => ({
-        authority: pick(m.authority, ['code', 'name']),
-        value: value(m.value, ['value', 'status', 'numerator', 'denominator']),
-        rank: m.rank,
-        quartileBand: m.quartileBand,
-        isFocus: m.isFocus,
-        significance: enumName(m.significance),
-      })),
+      members: c.members.map(member),
+      ...(c.focusMember === undefined ? {} : { focusMember: c.focusMember && member(c.focusMember) }),
       statistics: { ...pick(c.statistics, ['count', 'withValue', 'median', 'lowerQuartile', 'upperQuartile', 'min', 'max']), aggregate: pick(c.statistics.aggregate, ['value', 'members']) },
       england: value(c.england),
       region: c.region && value(c.region),

@@ -167,10 +167,25 @@ async function load(base, request, options, pid) {
   };
 }
 
-/** At scale: the four operations plus a comparison against the 10 neighbours (the set stays 11). */
+/**
+ * At scale: the four operations, the comparison with every member (15,300 at ×100: what a client
+ * that asks for the whole ranked list pays), and a comparison against the 10 neighbours (the set
+ * stays 11).
+ */
 const SCALE_OPERATIONS = {
   ...OPERATIONS,
-  comparisonNeighbours: { ...OPERATIONS.comparison, query: OPERATIONS.comparison.query.replace('kind: ENGLAND', 'kind: STATISTICAL_NEIGHBOURS') },
+  comparisonAll: {
+    ...OPERATIONS.comparison,
+    label: 'comparison of one metric over all areas, every member',
+    query: OPERATIONS.comparison.query.replace('members(first: 200) { ...M } focusMember { ...M }', 'members { ...M }'),
+    baseline: OPERATIONS.comparison.baseline.replace('&first=200', ''),
+  },
+  comparisonNeighbours: {
+    ...OPERATIONS.comparison,
+    label: 'comparison of one metric against the 10 neighbours',
+    query: OPERATIONS.comparison.query.replace('kind: ENGLAND', 'kind: STATISTICAL_NEIGHBOURS'),
+    baseline: OPERATIONS.comparison.baseline.replace('/comparison?', '/comparison?peers=statistical_neighbours&'),
+  },
 };
 
 /**
