@@ -48,6 +48,11 @@ describe('orderStatistics', () => {
     expect(bands).toEqual(values.map((v) => quartileBand(v, values)));
     expect([...sorted]).toEqual([...values].sort((a, b) => a - b));
   });
+
+  test('ranks a set of one repeated value as one tie, without quadratic work', () => {
+    const { ranks, bands } = orderStatistics(new Array(200_000).fill(3));
+    expect([ranks.every((r) => r === 1), bands.every((b) => b === 1)]).toEqual([true, true]);
+  });
 });
 
 describe('wilson', () => {

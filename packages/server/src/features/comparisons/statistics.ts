@@ -33,22 +33,25 @@ export function orderStatistics(values: readonly number[]): { sorted: Float64Arr
   const n = sorted.length;
   const ranks = new Array<number>(n);
   const bands = new Array<number>(n);
+  // runEnd[k]: one past the last index holding sorted[k] (the end of its run of ties).
+  const runEnd = new Uint32Array(n);
+  for (let k = n - 1; k >= 0; k--) runEnd[k] = k + 1 < n && sorted[k + 1] === sorted[k] ? runEnd[k + 1] : k + 1;
   for (let i = 0; i < n; i++) {
-    const below = firstIndex(sorted, values[i], false); // values strictly below
-    const atOrBelow = firstIndex(sorted, values[i], true);
+    const below = firstAtLeast(sorted, values[i]); // values strictly below
+    const atOrBelow = runEnd[below];
     ranks[i] = n - atOrBelow + 1;
     bands[i] = bandOfPosition(below + 1, n);
   }
   return { sorted, ranks, bands };
 }
 
-/** Binary search in an ascending array: the first index whose value is ≥ v (or > v when `after`). */
-function firstIndex(sorted: Float64Array, v: number, after: boolean): number {
+/** Binary search in an ascending array: the first index whose value is ≥ v. */
+function firstAtLeast(sorted: Float64Array, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
+    if (sorted[mid] < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
