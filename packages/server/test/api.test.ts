@@ -42,6 +42,29 @@ for (const engine of ENGINES) {
         // A derived rate names each file it was computed from (spend and plans): more than one.
         if (metric === 'hn_spend_per_plan') expect(releaseIds.length).toBeGreaterThan(1);
       });
+
+      // Release ids are read only when an operation selects releaseIds: wherever it does (members
+      // through a fragment, scatter points, a profile's series), they must be the stored ones.
+      test('gives the stored release ids of members, points and series when asked through fragments', async () => {
+        const { body } = await api.run(`query {
+          comparison(metric: "hn_spend_per_plan", period: 202324, focus: "886", peers: { kind: STATISTICAL_NEIGHBOURS }) { members { authority { code } value { ...Provenance } } }
+          relationship(x: "hn_spend_per_plan", y: "pct_plans_mainstream", focus: "886") { points { authority { code } x { period { code } ...Provenance } } }
+          profile(code: "886") { metrics { metric { id } series { period { code } ...Provenance } } }
+        } fragment Provenance on MetricValue { releaseIds }`);
+        expect(body.errors).toBeUndefined();
+        const kent = body.data.comparison.members.find((m: { authority: { code: string } }) => m.authority.code === '886');
+        const kentPoint = body.data.relationship.points.find((p: { authority: { code: string } }) => p.authority.code === '886');
+        const series = body.data.profile.metrics.find((m: { metric: { id: string } }) => m.metric.id === 'ehc_plans').series;
+        const latest = series.at(-1);
+        const stored = {
+          spend: (await findMetricValue(api.handle.db, 'hn_spend_per_plan', '886', 202324))!.release_ids,
+          point: (await findMetricValue(api.handle.db, 'hn_spend_per_plan', '886', kentPoint.x.period.code))!.release_ids,
+          plans: (await findMetricValue(api.handle.db, 'ehc_plans', '886', latest.period.code))!.release_ids,
+        };
+        expect({ member: kent.value.releaseIds, point: kentPoint.x.releaseIds, series: latest.releaseIds }).toEqual({ member: stored.spend, point: stored.point, series: stored.plans });
+        expect(stored.spend.length).toBeGreaterThan(1);
+        expect(body.data.comparison.members.every((m: { value: { releaseIds: number[] } }) => m.value.releaseIds.length > 0)).toBe(true);
+      });
     });
 
     describe('comparison', () => {

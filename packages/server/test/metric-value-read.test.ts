@@ -55,6 +55,13 @@ for (const engine of ENGINES) {
       expect(sorted(rows)).toEqual(sorted(expected));
     });
 
+    test('one metric in one period (neither sent back) keeps the symbol of each row', async () => {
+      const rows = await selectMetricValues(handle.db, { metricIds: ['pct_plans_mainstream'], areas, periods: [202425] });
+      const expected = await plain(['pct_plans_mainstream'], areas, [202425]);
+      expect(expected.filter((r) => r.status !== 'value').map((r) => r.area_code).sort()).toEqual(['812', '873']);
+      expect(sorted(rows)).toEqual(sorted(expected));
+    });
+
     test('no rows for a metric with none', async () => {
       expect(await selectMetricValues(handle.db, { metricIds: ['no_such_metric'], areas })).toEqual([]);
     });

@@ -1,6 +1,8 @@
 import { Max, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
+import { operationSelects } from '../../graphql/selection';
 import { LaCodeScalar, MetricIdScalar, PeriodCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
 import { selectMetricValues } from '../metrics/metric-value.repository';
@@ -37,8 +39,9 @@ export class ComparisonResolver {
     @Ctx() ctx: ApiContext,
     @Arg('metric', () => MetricIdScalar, { description: 'Metric id.' }) metricId: string,
     @Arg('peers', () => PeerSelector, { description: 'The comparator set.' }) peers: PeerSelector,
-    @Arg('focus', () => LaCodeScalar, { nullable: true, description: 'The LA to highlight (always included in the set).' }) focusCode?: string | null,
-    @Arg('period', () => PeriodCodeScalar, { nullable: true, description: 'Period; the latest with LA data when omitted.' }) periodCode?: number | null,
+    @Arg('focus', () => LaCodeScalar, { nullable: true, description: 'The LA to highlight (always included in the set).' }) focusCode: string | null | undefined,
+    @Arg('period', () => PeriodCodeScalar, { nullable: true, description: 'Period; the latest with LA data when omitted.' }) periodCode: number | null | undefined,
+    @Info() info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
   ): Promise<Comparison> {
     const metric = requireMetric(metricId);
     const reference = await ctx.reference();
@@ -51,6 +54,7 @@ export class ComparisonResolver {
       metricIds: [metric.id],
       areas: [...members.map((m) => m.code), ENGLAND, ...(regionCode ? [regionCode] : [])],
       periods: [period],
+      releaseIds: operationSelects(info, 'releaseIds'),
     });
     const byArea = new Map(rows.map((r) => [r.area_code, r]));
     const england = toMetricValue(metric, ENGLAND, period, byArea.get(ENGLAND));

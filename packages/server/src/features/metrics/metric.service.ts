@@ -93,6 +93,7 @@ export function toMetricValue(metric: MetricDefinition, area: string, period: nu
     numerator: row?.numerator ?? null,
     denominator: row?.denominator ?? null,
     aggregated: row?.aggregated ?? false,
-    releaseIds: row?.release_ids ?? [],
+    // A row read without its release ids (the operation does not ask for them) has none here.
+    releaseIds: row ? row.release_ids : [],
   };
 }

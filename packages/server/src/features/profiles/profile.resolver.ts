@@ -1,7 +1,9 @@
 import { ENGLAND_CODE, METRICS, periodForYear, previousPeriod, yearOfPeriod } from '@sendbench/schema';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { Direction } from '../../graphql/common.types';
 import type { ApiContext } from '../../graphql/context';
+import { operationSelects } from '../../graphql/selection';
 import { ApiError } from '../../graphql/errors';
 import { LaCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
@@ -24,8 +26,9 @@ export class ProfileResolver {
   async profile(
     @Ctx() ctx: ApiContext,
     @Arg('code', () => LaCodeScalar, { description: 'The LA.' }) code: string,
-    @Arg('peers', () => PeerSelector, { nullable: true, description: 'Peer set (default: statistical neighbours).' }) peers?: PeerSelector | null,
-    @Arg('year', () => Int, { nullable: true, description: 'Reporting year (default: the latest January with LA data).' }) year?: number | null,
+    @Arg('peers', () => PeerSelector, { nullable: true, description: 'Peer set (default: statistical neighbours).' }) peers: PeerSelector | null | undefined,
+    @Arg('year', () => Int, { nullable: true, description: 'Reporting year (default: the latest January with LA data).' }) year: number | null | undefined,
+    @Info() info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
   ): Promise<Profile> {
     const reference = await ctx.reference();
     const la = requireAuthority(reference, code);
@@ -44,6 +47,7 @@ export class ProfileResolver {
       areas: [...members.map((m) => m.code), ENGLAND_CODE, la.regionCode],
       periods: METRICS.map((m) => periodsOf(m.periodType)[0]),
       focus: la.code,
+      releaseIds: operationSelects(info, 'releaseIds'),
     });
     const index = new Map<string, MetricValueRow>();
     const focusSeries = new Map<string, MetricValueRow[]>();

@@ -1,7 +1,9 @@
 import { type MetricDefinition, periodForYear, yearOfPeriod } from '@sendbench/schema';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
 import { periodNotAvailable } from '../../graphql/errors';
+import { operationSelects } from '../../graphql/selection';
 import { LaCodeScalar, MetricIdScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
 import { leastSquares, pearson, spearman } from '../comparisons/statistics';
@@ -36,10 +38,11 @@ export class RelationshipResolver {
     @Ctx() ctx: ApiContext,
     @Arg('x', () => MetricIdScalar, { description: 'Horizontal metric.' }) xId: string,
     @Arg('y', () => MetricIdScalar, { description: 'Vertical metric.' }) yId: string,
-    @Arg('peers', () => PeerSelector, { nullable: true, description: 'The set (default: all LAs in England).' }) peers?: PeerSelector | null,
-    @Arg('focus', () => LaCodeScalar, { nullable: true, description: 'LA to highlight.' }) focusCode?: string | null,
-    @Arg('highlight', () => PeerSelector, { nullable: true, description: 'A set to highlight within the points (e.g. the focus LA\'s neighbours).' }) highlight?: PeerSelector | null,
-    @Arg('year', () => Int, { nullable: true, description: 'Reporting year (2025); the latest with data for both when omitted.' }) year?: number | null,
+    @Arg('peers', () => PeerSelector, { nullable: true, description: 'The set (default: all LAs in England).' }) peers: PeerSelector | null | undefined,
+    @Arg('focus', () => LaCodeScalar, { nullable: true, description: 'LA to highlight.' }) focusCode: string | null | undefined,
+    @Arg('highlight', () => PeerSelector, { nullable: true, description: 'A set to highlight within the points (e.g. the focus LA\'s neighbours).' }) highlight: PeerSelector | null | undefined,
+    @Arg('year', () => Int, { nullable: true, description: 'Reporting year (2025); the latest with data for both when omitted.' }) year: number | null | undefined,
+    @Info() info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
   ): Promise<Relationship> {
     const x = requireMetric(xId);
     const y = requireMetric(yId);
@@ -52,7 +55,7 @@ export class RelationshipResolver {
     const members = focus && !group.members.includes(focus) ? [focus, ...group.members] : group.members;
     const highlighted = new Set(highlight ? resolvePeers(reference, highlight, focus).members.map((m) => m.code) : []);
 
-    const rows = await selectMetricValues(ctx.db, { metricIds: [x.id, y.id], areas: members.map((m) => m.code), periods: [...new Set([xPeriod, yPeriod])] });
+    const rows = await selectMetricValues(ctx.db, { metricIds: [x.id, y.id], areas: members.map((m) => m.code), periods: [...new Set([xPeriod, yPeriod])], releaseIds: operationSelects(info, 'releaseIds') });
     const byKey = new Map(rows.map((r) => [`${r.metric_id}|${r.period}|${r.area_code}`, r]));
     const points = members.map((la) => ({
       authority: toAuthority(la),

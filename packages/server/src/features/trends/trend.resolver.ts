@@ -45,7 +45,8 @@ export class TrendResolver {
     const periods = available.filter((p) => (from == null || p >= from) && (to == null || p <= to));
 
     const memberCodes = group?.members.map((m) => m.code) ?? [];
-    const rows = await selectMetricValues(ctx.db, { metricIds: [metric.id], areas: [...new Set([...areas.map((a) => a.code), ...memberCodes])], periods });
+    // A trend's points carry no release ids (they are not MetricValues): never read them.
+    const rows = await selectMetricValues(ctx.db, { metricIds: [metric.id], areas: [...new Set([...areas.map((a) => a.code), ...memberCodes])], periods, releaseIds: false });
     const byKey = new Map(rows.map((r) => [`${r.area_code}|${r.period}`, r]));
     const point = (area: string, period: number) => {
       const v = toMetricValue(metric, area, period, byKey.get(`${area}|${period}`));
