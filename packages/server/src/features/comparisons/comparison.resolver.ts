@@ -9,9 +9,8 @@ import { selectMetricValues } from '../metrics/metric-value.repository';
 import { requireMetric, resolvePeriod, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
-import type { AuthorityRecord } from '../reference/reference.service';
 import { Comparison, ComparisonMember } from './comparison.type';
-import { ENGLAND, type MemberFigures, orderForDisplay, summariseSet } from './comparison.service';
+import { ENGLAND, judge, type MemberFigures, orderForDisplay, summariseSet } from './comparison.service';
 
 export const MAX_MEMBERS_PAGE = 1000;
 
@@ -27,7 +26,12 @@ export class MembersArgs {
   offset!: number;
 }
 
-const toMember = (m: MemberFigures, focus: AuthorityRecord | null): ComparisonMember => ({ ...m, authority: toAuthority(m.authority), isFocus: m.authority === focus });
+const toMember = (m: MemberFigures, c: Comparison): ComparisonMember => ({
+  ...m,
+  ...judge(c.definition, m.value, c.england),
+  authority: toAuthority(m.authority),
+  isFocus: m.authority === c.focusRecord,
+});
 
 @Resolver(() => Comparison)
 export class ComparisonResolver {
@@ -58,13 +62,14 @@ export class ComparisonResolver {
     });
     const byArea = new Map(rows.map((r) => [r.area_code, r]));
     const england = toMetricValue(metric, ENGLAND, period, byArea.get(ENGLAND));
-    const summary = summariseSet(metric, period, members, byArea, england);
+    const summary = summariseSet(metric, period, members, byArea);
     return {
       metric: toMetric(metric, reference),
       period: toPeriod(metric.periodType, period),
       focus: focus ? toAuthority(focus) : null,
       peerGroup: toPeerGroup({ ...group, members }),
       ranked: orderForDisplay(summary.members),
+      definition: metric,
       focusRecord: focus ?? null,
       statistics: summary.statistics,
       england,
@@ -78,7 +83,7 @@ export class ComparisonResolver {
   })
   members(@Root() comparison: Comparison, @Args(() => MembersArgs) { first, offset }: MembersArgs): ComparisonMember[] {
     const page = comparison.ranked.slice(offset, first == null ? undefined : offset + first);
-    return page.map((m) => toMember(m, comparison.focusRecord));
+    return page.map((m) => toMember(m, comparison));
   }
 
   @FieldResolver(() => ComparisonMember, {
@@ -87,7 +92,7 @@ export class ComparisonResolver {
   })
   focusMember(@Root() comparison: Comparison): ComparisonMember | null {
     const own = comparison.ranked.find((m) => m.authority === comparison.focusRecord);
-    return own ? toMember(own, comparison.focusRecord) : null;
+    return own ? toMember(own, comparison) : null;
   }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { metricById } from '@sendbench/schema';
 import type { MetricValueRow } from '../metrics/metric-value.repository';
-import { toMetricValue } from '../metrics/metric.service';
 import type { AuthorityRecord } from '../reference/reference.service';
 import { orderForDisplay, summariseSet } from './comparison.service';
 
@@ -26,8 +25,7 @@ function set(): { members: AuthorityRecord[]; rows: Map<string, MetricValueRow> 
 describe('orderForDisplay', () => {
   test('orders as "highest value first, then by name and code; no value last, by name and code" does, ties included', () => {
     const { members, rows } = set();
-    const england = toMetricValue(metric, 'E92000001', PERIOD, undefined);
-    const summary = summariseSet(metric, PERIOD, members, rows, england);
+    const summary = summariseSet(metric, PERIOD, members, rows);
     const collator = new Intl.Collator();
     const byName = (a: AuthorityRecord, b: AuthorityRecord) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code);
     const expected = [...summary.members].sort((a, b) => {

@@ -11,8 +11,15 @@ export interface MemberFigures {
   value: MetricValue;
   rank: number | null;
   quartileBand: number | null;
-  confidenceInterval: ConfidenceInterval | null;
-  significance: Significance | null;
+}
+
+/**
+ * A member's interval and significance against England: worked out for the members a response
+ * shows (`judge`), not for every member of a set of 15,000.
+ */
+export function judge(metric: MetricDefinition, value: MetricValue, england: MetricValue): { confidenceInterval: ConfidenceInterval | null; significance: Significance | null } {
+  const confidenceInterval = intervalOf(metric, value);
+  return { confidenceInterval, significance: significanceOf(confidenceInterval, england) };
 }
 
 /** 95% Wilson interval of a proportion metric's value, in percent; null where it does not apply. */
@@ -50,15 +57,14 @@ export function aggregateOf(metric: MetricDefinition, values: readonly MetricVal
 
 /**
  * Figures for a set of LAs: each member's value, rank and quartile band (among members with a
- * value), interval and significance against England, and the set's distribution and aggregate.
- * Pure: the rows were read in one query by the caller.
+ * value), and the set's distribution and aggregate. Pure: the rows were read in one query by the
+ * caller. A member's interval and significance: `judge`.
  */
 export function summariseSet(
   metric: MetricDefinition,
   period: number,
   members: readonly AuthorityRecord[],
   rows: ReadonlyMap<string, MetricValueRow>,
-  england: MetricValue,
 ): { members: MemberFigures[]; statistics: SetStatistics } {
   const values = members.map((la) => toMetricValue(metric, la.code, period, rows.get(la.code)));
   const withValue = values.filter((v) => v.value !== null).map((v) => v.value!);
@@ -67,15 +73,7 @@ export function summariseSet(
   const figures = members.map((authority, i) => {
     const value = values[i];
     const index = value.value === null ? -1 : next++;
-    const confidenceInterval = intervalOf(metric, value);
-    return {
-      authority,
-      value,
-      rank: index < 0 ? null : ranks[index],
-      quartileBand: index < 0 ? null : bands[index],
-      confidenceInterval,
-      significance: significanceOf(confidenceInterval, england),
-    };
+    return { authority, value, rank: index < 0 ? null : ranks[index], quartileBand: index < 0 ? null : bands[index] };
   });
   const q = (p: number) => quantileOfSorted(sorted, p) ?? null;
   return {

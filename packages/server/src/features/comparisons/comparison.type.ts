@@ -3,6 +3,7 @@ import { ConfidenceInterval, MetricValue, Period, Significance } from '../../gra
 import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
+import type { MetricDefinition } from '@sendbench/schema';
 import type { AuthorityRecord } from '../reference/reference.service';
 import type { MemberFigures } from './comparison.service';
 
@@ -91,6 +92,8 @@ export class Comparison {
   ranked!: readonly MemberFigures[];
 
   focusRecord!: AuthorityRecord | null;
+
+  definition!: MetricDefinition;
 
   @Field(() => SetStatistics, { description: 'Median, quartiles, range and aggregate of the set.' })
   statistics!: SetStatistics;

@@ -7,7 +7,7 @@ import { operationSelects } from '../../graphql/selection';
 import { ApiError } from '../../graphql/errors';
 import { LaCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
-import { summariseSet } from '../comparisons/comparison.service';
+import { judge, summariseSet } from '../comparisons/comparison.service';
 import { type MetricValueRow, selectProfileValues } from '../metrics/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
@@ -71,7 +71,7 @@ export class ProfileResolver {
           const row = index.get(`${metric.id}|${period}|${m.code}`);
           return row ? [[m.code, row] as const] : [];
         }));
-        const summary = summariseSet(metric, period, members, byArea, england);
+        const summary = summariseSet(metric, period, members, byArea);
         const own = summary.members.find((m) => m.authority === la)!;
         const value = own.value;
         const before = at(la.code, previous);
@@ -91,8 +91,7 @@ export class ProfileResolver {
           previous: before,
           direction:
             value.value === null || before.value === null ? null : value.value > before.value ? Direction.UP : value.value < before.value ? Direction.DOWN : Direction.SAME,
-          confidenceInterval: own.confidenceInterval,
-          significance: own.significance,
+          ...judge(metric, value, england),
           series: (focusSeries.get(metric.id) ?? []).sort((a, b) => a.period - b.period).map((row) => toMetricValue(metric, la.code, row.period, row)),
         };
       }),
