@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvValue, formatAxis, formatValue, lowerFirst, quartileLabel, roundTo, unitLabel } from './format-value';
+import { csvValue, formatAxis, formatCount, formatValue, lowerFirst, ordinal, quartileLabel, roundTo, unitLabel } from './format-value';
 
 const percent = { unit: 'PERCENT', decimals: 1 } as const;
 const count = { unit: 'COUNT', decimals: 0 } as const;
@@ -79,5 +79,13 @@ describe('labels', () => {
     expect(lowerFirst('High-needs spend')).toBe('high-needs spend');
     expect(lowerFirst('EHC plans at January')).toBe('EHC plans at January');
     expect(lowerFirst('% of plans')).toBe('% of plans');
+  });
+});
+
+describe('counts and ranks in prose', () => {
+  test('group digits, and give ranks their English suffix', () => {
+    expect([formatCount(153), formatCount(15300), ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(12), ordinal(22), ordinal(113), ordinal(12859)]).toEqual([
+      '153', '15,300', '1st', '2nd', '3rd', '11th', '12th', '22nd', '113th', '12,859th',
+    ]);
   });
 });

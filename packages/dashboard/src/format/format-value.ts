@@ -96,11 +96,16 @@ export function statusDescription(status: string): string {
   return STATUS_LEGEND[status as Status] ?? 'Unknown status.';
 }
 
-/** "1st", "2nd", … for quartile bands and ranks in prose. */
+/** A count in prose, digits grouped: 15,300. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+/** "1st", "2nd", … "12,859th" for quartile bands and ranks in prose. */
 export function ordinal(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
   const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+  return `${formatCount(n)}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 }
 
 /** Quartile band (4 = highest quarter) in words. */

@@ -72,8 +72,8 @@ describe('ComparePage', () => {
   test('says when the set is larger than the members shown, and describes a focus outside them', async () => {
     const top = data.comparison.members.slice(0, 1);
     renderWith({ data: { ...data, comparison: { ...data.comparison, members: top, statistics: { ...data.comparison.statistics, count: 15300, withValue: 15290 } } } });
-    expect(await screen.findByText(/Showing the 1 highest of 15300 authorities; ranks, bands and statistics are over all 15300\./)).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Kent is 2nd of 15290 with 36\.1%/ })).toBeTruthy();
+    expect(await screen.findByText(/Showing the 1 highest of 15,300 authorities; ranks, bands and statistics are over all 15,300\./)).toBeTruthy();
+    expect(screen.getByRole('img', { name: /15,290 of 15,300 authorities have a figure.*Kent is 2nd of 15,290 with 36\.1%/ })).toBeTruthy();
     await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1));
   });
 

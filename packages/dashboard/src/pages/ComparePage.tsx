@@ -8,7 +8,7 @@ import { MetricSelect } from '../components/MetricSelect';
 import { ErrorState, LoadingState } from '../components/QueryStatus';
 import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
-import { csvValue, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
+import { csvValue, formatCount, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
 import { publicationsOf } from '../format/sources';
 import { Link, navigate } from '../routing/router';
 import { hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
@@ -40,7 +40,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
   const without = comparison.members.filter((m) => m.value.value === null || m.value.value === undefined);
   const stats = comparison.statistics;
   const focus = comparison.focusMember;
-  const shown = comparison.members.length < stats.count ? `Showing the ${comparison.members.length} highest of ${stats.count} authorities; ranks, bands and statistics are over all ${stats.count}.` : null;
+  const shown = comparison.members.length < stats.count ? `Showing the ${formatCount(comparison.members.length)} highest of ${formatCount(stats.count)} authorities; ranks, bands and statistics are over all ${formatCount(stats.count)}.` : null;
   const median = stats.median ?? null;
   const england = comparison.england.value ?? null;
   const viewHref = (view: View) => `/compare${stateToSearch({ ...state, metric: metricId, view })}`;
@@ -48,10 +48,10 @@ export default function ComparePage({ state }: { state: UrlState }) {
 
   const focusText = focus
     ? focus.value.value !== null && focus.value.value !== undefined
-      ? `${focus.authority.name} is ${ordinal(focus.rank ?? 0)} of ${stats.withValue} with ${formatValue(focus.value.value, 'value', format)} (${quartileLabel(focus.quartileBand).toLowerCase()}).`
+      ? `${focus.authority.name} is ${ordinal(focus.rank ?? 0)} of ${formatCount(stats.withValue)} with ${formatValue(focus.value.value, 'value', format)} (${quartileLabel(focus.quartileBand).toLowerCase()}).`
       : `${focus.authority.name} has no figure (${focus.value.status}: ${statusDescription(focus.value.status)})`
     : '';
-  const summary = `${stats.withValue} of ${stats.count} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}`;
+  const summary = `${formatCount(stats.withValue)} of ${formatCount(stats.count)} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}`;
 
   const table: TableSpec = {
     caption: `${comparison.metric.label} (${unitLabel(format.unit)}), ${comparison.period.label}: ${comparison.peerGroup.label}`,

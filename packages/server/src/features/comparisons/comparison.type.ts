@@ -1,9 +1,9 @@
+import type { MetricDefinition } from '@sendbench/schema';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ConfidenceInterval, MetricValue, Period, Significance } from '../../graphql/common.types';
 import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
-import type { MetricDefinition } from '@sendbench/schema';
 import type { AuthorityRecord } from '../reference/reference.service';
 import type { MemberFigures } from './comparison.service';
 
