@@ -7,8 +7,6 @@ import {
   pearson,
   quantile,
   quartileBand,
-  quartileBands,
-  ranksDescending,
   spearman,
   wilson,
 } from './statistics';
@@ -26,7 +24,7 @@ describe('quantile', () => {
 
 describe('ranks and bands', () => {
   test('ranks highest first with shared ranks for ties', () => {
-    expect(ranksDescending([5, 9, 9, 1])).toEqual([3, 1, 1, 4]);
+    expect(orderStatistics([5, 9, 9, 1]).ranks).toEqual([3, 1, 1, 4]);
   });
   test('bands the highest quarter as 4 and the lowest as 1', () => {
     const values = [10, 20, 30, 40, 50, 60, 70, 80];
@@ -34,7 +32,7 @@ describe('ranks and bands', () => {
   });
   test('bands a whole set at once as one value at a time does, ties included', () => {
     const values = [30, 10, 30, 80, 50, 10, 70];
-    expect(quartileBands(values)).toEqual(values.map((v) => quartileBand(v, values)));
+    expect(orderStatistics(values).bands).toEqual(values.map((v) => quartileBand(v, values)));
   });
 });
 

@@ -25,8 +25,9 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number |
 }
 
 /**
- * Ranks and quartile bands of every value (the rules of `ranksDescending` and `quartileBand`), and
- * the values sorted ascending for quantiles — from one sort, in O(n log n).
+ * Ranks and quartile bands of every value, and the values sorted ascending for quantiles — from one
+ * sort, in O(n log n). Ranks are competition ranks, highest first: [5, 9, 9, 1] → [3, 1, 1, 4];
+ * bands follow `quartileBand`.
  */
 export function orderStatistics(values: readonly number[]): { sorted: Float64Array; ranks: number[]; bands: number[] } {
   const sorted = Float64Array.from(values).sort();
@@ -57,22 +58,12 @@ function firstAtLeast(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-/** Competition ranks, highest value first: [5, 9, 9, 1] → [3, 1, 1, 4]. O(n log n). */
-export function ranksDescending(values: readonly number[]): number[] {
-  return orderStatistics(values).ranks;
-}
-
 /**
  * Quartile band of a value within the set: 4 = highest quarter, 1 = lowest, by position in the
  * ascending order (ties take the lower position): band = ceil(4 × position / n).
  */
 export function quartileBand(value: number, values: readonly number[]): number {
   return bandOfPosition(1 + values.filter((v) => v < value).length, values.length);
-}
-
-/** Quartile bands of every value at once, in O(n log n) (same rule as quartileBand). */
-export function quartileBands(values: readonly number[]): number[] {
-  return orderStatistics(values).bands;
 }
 
 function bandOfPosition(position: number, n: number): number {
