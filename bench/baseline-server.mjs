@@ -17,7 +17,7 @@ const { connect } = dist('db/connect.js');
 const { ReferenceCache } = dist('features/reference/reference.service.js');
 const { createContext } = dist('graphql/context.js');
 const { ProfileResolver } = dist('features/profiles/profile.resolver.js');
-const { ComparisonResolver } = dist('features/comparisons/comparison.resolver.js');
+const { ComparisonResolver, compare } = dist('features/comparisons/comparison.resolver.js');
 const { TrendResolver } = dist('features/trends/trend.resolver.js');
 const { RelationshipResolver } = dist('features/relationships/relationship.resolver.js');
 
@@ -33,8 +33,9 @@ const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonRe
 const HANDLERS = {
   '/profile': (ctx, q) => resolvers.profile.profile(ctx, q.get('code'), null, null, NO_RELEASE_IDS).then(PROJECT.profile),
   '/comparison': async (ctx, q) => {
-    const c = await resolvers.comparison.comparison(ctx, q.get('metric'), { kind: q.get('peers') ?? 'england' }, q.get('focus'), Number(q.get('period')), NO_RELEASE_IDS);
+    // The resolver's own function, told the places the page shows (the API reads them off the operation).
     const first = q.has('first') ? Number(q.get('first')) : null;
+    const c = await compare(ctx, { metricId: q.get('metric'), peers: { kind: q.get('peers') ?? 'england' }, focusCode: q.get('focus'), periodCode: Number(q.get('period')), through: first, releaseIds: false });
     const members = resolvers.comparison.members(c, { first, offset: 0 });
     return PROJECT.comparison({ ...c, members, focusMember: first === null ? undefined : resolvers.comparison.focusMember(c) });
   },

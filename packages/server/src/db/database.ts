@@ -113,6 +113,32 @@ export interface MetricPeriodTable {
   la_value: boolean;
 }
 
+/** Each current LA's place in England's set, per metric period with a value (features/comparisons/england-set.repository.ts). */
+export interface EnglandRankTable {
+  metric_id: string;
+  period: number;
+  /** Competition rank, highest value first. */
+  rank: number;
+  area_code: string;
+  /** 1 + the LAs with a lower value. */
+  position: number;
+}
+
+/** England's set's statistics per metric period, kept with england_rank. */
+export interface EnglandStatisticsTable {
+  metric_id: string;
+  period: number;
+  with_value: number;
+  quartiles: number[] | null;
+  min: number | null;
+  max: number | null;
+  numerators: number;
+  numerator_sum: number | null;
+  pairs: number;
+  pair_numerator: number | null;
+  pair_denominator: number | null;
+}
+
 export interface DataStateTable {
   id: number;
   /** Incremented by every import that changes data: the key of response caches. */
@@ -132,6 +158,8 @@ export interface Database {
   observation: ObservationTable;
   metric_value: MetricValueTable;
   metric_period: MetricPeriodTable;
+  england_rank: EnglandRankTable;
+  england_statistics: EnglandStatisticsTable;
   data_state: DataStateTable;
 }
 

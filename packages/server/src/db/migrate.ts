@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-metric-period';
 import * as m0003 from './migrations/0003-covering-indexes';
+import * as m0004 from './migrations/0004-england-set';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-metric-period': m0002,
   '0003-covering-indexes': m0003,
+  '0004-england-set': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

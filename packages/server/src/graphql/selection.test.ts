@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { operationSelects } from './selection';
+import { buildSchema, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { operationSelects, selectedArguments } from './selection';
 
 const infoOf = (text: string) => {
   const definitions = parse(text).definitions;
@@ -25,5 +25,31 @@ describe('operationSelects', () => {
     const without = infoOf('{ a { value } }');
     const withIt = infoOf('{ a { releaseIds } }');
     expect([operationSelects(without, 'releaseIds'), operationSelects(withIt, 'releaseIds'), operationSelects(without, 'releaseIds')]).toEqual([false, true, false]);
+  });
+});
+
+describe('selectedArguments', () => {
+  const schema = buildSchema('type Query { c: C } type C { members(first: Int, offset: Int = 0): [Int] count: Int }');
+  const argumentsOf = (text: string, variableValues: Record<string, unknown> = {}) => {
+    const { operation, fragments } = infoOf(text);
+    const fieldNodes = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+    return selectedArguments({ fieldNodes, fragments, variableValues, returnType: schema.getType('C') as GraphQLObjectType }, 'members');
+  };
+
+  test.each([
+    ['one selection, the default offset applied', '{ c { members(first: 5) } }', {}, [{ first: 5, offset: 0 }]],
+    ['aliases, each with its arguments', '{ c { top: members(first: 5) rest: members(first: 10, offset: 5) count } }', {}, [{ first: 5, offset: 0 }, { first: 10, offset: 5 }]],
+    ['variables', 'query ($f: Int, $o: Int) { c { members(first: $f, offset: $o) } }', { f: 7, o: 14 }, [{ first: 7, offset: 14 }]],
+    ['no first: every member', '{ c { members } }', {}, [{ offset: 0 }]],
+    ['in named and inline fragments', 'query { c { ...F ... on C { members(first: 2) } } } fragment F on C { members(first: 3, offset: 1) }', {}, [{ first: 3, offset: 1 }, { first: 2, offset: 0 }]],
+    ['not selected', '{ c { count } }', {}, []],
+  ])('%s', (_label, text, variables, expected) => {
+    expect(argumentsOf(text, variables)).toEqual(expected);
+  });
+
+  test('a field the type does not have is a programming error, not an empty answer', () => {
+    const { operation, fragments } = infoOf('{ c { count } }');
+    const fieldNodes = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+    expect(() => selectedArguments({ fieldNodes, fragments, variableValues: {}, returnType: schema.getType('C') as GraphQLObjectType }, 'nope')).toThrow('C has no field nope');
   });
 });

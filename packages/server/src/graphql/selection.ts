@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, visit } from 'graphql';
+import { getArgumentValues, getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode, visit } from 'graphql';
 
 const fieldsByOperation = new WeakMap<object, ReadonlySet<string>>();
 
@@ -18,4 +18,33 @@ export function operationSelects(info: Pick<GraphQLResolveInfo, 'operation' | 'f
     fieldsByOperation.set(info.operation, (names = found));
   }
   return names.has(field);
+}
+
+/**
+ * The arguments of each selection of `field` on the object this resolver returns (aliases and
+ * fragments included, variables and defaults applied), so a parent can read once what its
+ * children will ask for (a comparison over England reads only the places its `members`
+ * selections show). Conservative: a selection skipped by @skip/@include still counts.
+ */
+export function selectedArguments(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'returnType'>,
+  field: string,
+): Record<string, unknown>[] {
+  const type = getNamedType(info.returnType);
+  const definition = isObjectType(type) ? type.getFields()[field] : undefined;
+  if (!definition) throw new Error(`${String(type)} has no field ${field}`);
+  const found: Record<string, unknown>[] = [];
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === field) found.push(getArgumentValues(definition, selection, info.variableValues));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet);
+      } else {
+        walk(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return found;
 }

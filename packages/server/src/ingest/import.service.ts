@@ -3,6 +3,7 @@ import path from 'node:path';
 import { METRICS, type MetricDefinition, type Source, type SourceRef } from '@sendbench/schema';
 import { bulkTransaction } from '../db/bulk-copy';
 import type { Db } from '../db/database';
+import { refreshEnglandSet } from '../features/comparisons/england-set.repository';
 import { deriveMetricValues } from '../features/metrics/metric-value.repository';
 import { formatIssue, ImportRejectedError } from './import-issue';
 import * as repo from './import.repository';
@@ -183,7 +184,10 @@ async function importOne(
         break;
     }
     listener.stage?.(filePath, 'deriving metrics');
-    const metricValues = await deriveMetricValues(trx, metricsAffectedBy(parsed));
+    const affected = metricsAffectedBy(parsed);
+    const metricValues = await deriveMetricValues(trx, affected);
+    // England's set ranked again over the new values (and, after an LA lookup, the LAs now current).
+    if (affected.length) await refreshEnglandSet(trx, affected.map((m) => m.id));
     await repo.bumpDataVersion(trx);
     const ms = Date.now() - started;
     await repo.finishRelease(trx, releaseId, ms);

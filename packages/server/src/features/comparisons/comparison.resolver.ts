@@ -2,15 +2,17 @@ import { Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
-import { operationSelects } from '../../graphql/selection';
+import { operationSelects, selectedArguments } from '../../graphql/selection';
 import { LaCodeScalar, MetricIdScalar, PeriodCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
-import { selectMetricValues } from '../metrics/metric-value.repository';
+import { type MetricValueRow, selectMetricValues } from '../metrics/metric-value.repository';
 import { requireMetric, resolvePeriod, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
 import { Comparison, ComparisonMember } from './comparison.type';
-import { ENGLAND, judge, type MemberFigures, orderForDisplay, summariseSet } from './comparison.service';
+import { ENGLAND, judge, type MemberFigures, orderForDisplay, summariseEnglandSet, summariseSet } from './comparison.service';
+import type { SetStatistics } from './comparison.type';
+import { selectEnglandSet } from './england-set.repository';
 
 export const MAX_MEMBERS_PAGE = 1000;
 
@@ -30,8 +32,71 @@ const toMember = (m: MemberFigures, c: Comparison): ComparisonMember => ({
   ...m,
   ...judge(c.definition, m.value, c.england),
   authority: toAuthority(m.authority),
-  isFocus: m.authority === c.focusRecord,
+  isFocus: m === c.focusFigures,
 });
+
+/**
+ * How many places of the display order the operation's `members` selections reach (the largest
+ * `offset + first`); null when one of them asks for every member.
+ */
+function placesAsked(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'returnType'>): number | null {
+  let through = 0;
+  for (const args of selectedArguments(info, 'members') as Partial<MembersArgs>[]) {
+    if (args.first == null) return null;
+    through = Math.max(through, (args.offset ?? 0) + args.first);
+  }
+  return through;
+}
+
+/**
+ * One comparison with its reads (what the `comparison` query resolves to; the benchmark's baseline
+ * calls it too). England's set is ranked at import, so only its first `through` places of the
+ * display order (every member when null) and the focus are read; any other set is small and is
+ * read whole and ranked here.
+ */
+export async function compare(
+  ctx: ApiContext,
+  request: { metricId: string; peers: PeerSelector; focusCode?: string | null; periodCode?: number | null; through: number | null; releaseIds: boolean },
+): Promise<Comparison> {
+  const metric = requireMetric(request.metricId);
+  const reference = await ctx.reference();
+  const focus = request.focusCode ? requireAuthority(reference, request.focusCode) : null;
+  const period = resolvePeriod(metric, reference, request.periodCode);
+  const group = resolvePeers(reference, request.peers, focus ?? undefined);
+  const members = focus && !group.members.includes(focus) ? [focus, ...group.members] : group.members;
+  const regionCode = focus?.regionCode;
+  const others = [ENGLAND, ...(regionCode ? [regionCode] : [])];
+  const releaseIds = request.releaseIds;
+  let figures: { shown: MemberFigures[]; focus: MemberFigures | null; statistics: SetStatistics };
+  let otherRows: readonly MetricValueRow[];
+  let through: number | null = null;
+  if (request.peers.kind === PeerKind.ENGLAND && (!focus || focus.isCurrent)) {
+    // England's set, ranked at import: only the places the operation shows (and the focus) are read.
+    through = request.through;
+    const read = await selectEnglandSet(ctx.db, { metricId: metric.id, period, through, focus: focus?.code ?? null, others: focus ? [...others, focus.code] : others, releaseIds });
+    figures = summariseEnglandSet(metric, period, members, read, through, focus, (code) => reference.authority(code));
+    otherRows = read.others;
+  } else {
+    const rows = await selectMetricValues(ctx.db, { metricIds: [metric.id], areas: [...members.map((m) => m.code), ...others], periods: [period], releaseIds });
+    const summary = summariseSet(metric, period, members, new Map(rows.map((r) => [r.area_code, r])));
+    figures = { shown: orderForDisplay(summary.members), focus: summary.members.find((m) => m.authority === focus) ?? null, statistics: summary.statistics };
+    otherRows = rows;
+  }
+  const other = (code: string) => toMetricValue(metric, code, period, otherRows.find((r) => r.area_code === code));
+  return {
+    metric: toMetric(metric, reference),
+    period: toPeriod(metric.periodType, period),
+    focus: focus ? toAuthority(focus) : null,
+    peerGroup: toPeerGroup({ ...group, members }),
+    shown: figures.shown,
+    through,
+    focusFigures: figures.focus,
+    definition: metric,
+    statistics: figures.statistics,
+    england: other(ENGLAND),
+    region: regionCode ? other(regionCode) : null,
+  };
+}
 
 @Resolver(() => Comparison)
 export class ComparisonResolver {
@@ -45,36 +110,9 @@ export class ComparisonResolver {
     @Arg('peers', () => PeerSelector, { description: 'The comparator set.' }) peers: PeerSelector,
     @Arg('focus', () => LaCodeScalar, { nullable: true, description: 'The LA to highlight (always included in the set).' }) focusCode: string | null | undefined,
     @Arg('period', () => PeriodCodeScalar, { nullable: true, description: 'Period; the latest with LA data when omitted.' }) periodCode: number | null | undefined,
-    @Info() info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
+    @Info() info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'fieldNodes' | 'variableValues' | 'returnType'>,
   ): Promise<Comparison> {
-    const metric = requireMetric(metricId);
-    const reference = await ctx.reference();
-    const focus = focusCode ? requireAuthority(reference, focusCode) : undefined;
-    const period = resolvePeriod(metric, reference, periodCode);
-    const group = resolvePeers(reference, peers, focus);
-    const members = focus && !group.members.includes(focus) ? [focus, ...group.members] : group.members;
-    const regionCode = focus?.regionCode;
-    const rows = await selectMetricValues(ctx.db, {
-      metricIds: [metric.id],
-      areas: [...members.map((m) => m.code), ENGLAND, ...(regionCode ? [regionCode] : [])],
-      periods: [period],
-      releaseIds: operationSelects(info, 'releaseIds'),
-    });
-    const byArea = new Map(rows.map((r) => [r.area_code, r]));
-    const england = toMetricValue(metric, ENGLAND, period, byArea.get(ENGLAND));
-    const summary = summariseSet(metric, period, members, byArea);
-    return {
-      metric: toMetric(metric, reference),
-      period: toPeriod(metric.periodType, period),
-      focus: focus ? toAuthority(focus) : null,
-      peerGroup: toPeerGroup({ ...group, members }),
-      ranked: orderForDisplay(summary.members),
-      definition: metric,
-      focusRecord: focus ?? null,
-      statistics: summary.statistics,
-      england,
-      region: regionCode ? toMetricValue(metric, regionCode, period, byArea.get(regionCode)) : null,
-    };
+    return compare(ctx, { metricId, peers, focusCode, periodCode, through: placesAsked(info), releaseIds: operationSelects(info, 'releaseIds') });
   }
 
   @FieldResolver(() => [ComparisonMember], {
@@ -82,8 +120,12 @@ export class ComparisonResolver {
     complexity: ({ childComplexity, args }) => Math.min(153, Number(args.first ?? 153)) * childComplexity,
   })
   members(@Root() comparison: Comparison, @Args(() => MembersArgs) { first, offset }: MembersArgs): ComparisonMember[] {
-    const page = comparison.ranked.slice(offset, first == null ? undefined : offset + first);
-    return page.map((m) => toMember(m, comparison));
+    const end = first == null ? undefined : offset + first;
+    if (comparison.through !== null && (end === undefined || end > comparison.through)) {
+      // placesAsked read every selection's arguments; reaching here would be a bug, never a short page.
+      throw new Error(`members(first: ${first}, offset: ${offset}) lies beyond the ${comparison.through} places read`);
+    }
+    return comparison.shown.slice(offset, end).map((m) => toMember(m, comparison));
   }
 
   @FieldResolver(() => ComparisonMember, {
@@ -91,8 +133,7 @@ export class ComparisonResolver {
     description: 'The focus LA as a member of the set (its value, rank and band), whichever page `members` returns; null without a focus.',
   })
   focusMember(@Root() comparison: Comparison): ComparisonMember | null {
-    const own = comparison.ranked.find((m) => m.authority === comparison.focusRecord);
-    return own ? toMember(own, comparison) : null;
+    return comparison.focusFigures ? toMember(comparison.focusFigures, comparison) : null;
   }
 }
 

@@ -1,10 +1,11 @@
 import { ENGLAND_CODE, type MetricDefinition } from '@sendbench/schema';
 import { ConfidenceInterval, type MetricValue, Significance } from '../../graphql/common.types';
 import type { MetricValueRow } from '../metrics/metric-value.repository';
+import type { EnglandSetRead, SetSums } from './england-set.repository';
 import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
 import { type AuthorityRecord, byName } from '../reference/reference.service';
 import type { AggregateValue, SetStatistics } from './comparison.type';
-import { compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from './statistics';
+import { bandOfPosition, compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from './statistics';
 
 export interface MemberFigures {
   authority: AuthorityRecord;
@@ -36,22 +37,32 @@ export function significanceOf(interval: ConfidenceInterval | null, england: Met
 
 /** Sum of numerators over sum of denominators (× scale), or the sum for additive values. */
 export function aggregateOf(metric: MetricDefinition, values: readonly MetricValue[]): AggregateValue {
+  const sums: SetSums = { numerators: 0, numeratorSum: null, pairs: 0, pairNumerator: null, pairDenominator: null };
+  for (const v of values) {
+    if (v.numerator === null) continue;
+    sums.numerators++;
+    sums.numeratorSum = (sums.numeratorSum ?? 0) + v.numerator;
+    if (v.denominator === null) continue;
+    sums.pairs++;
+    sums.pairNumerator = (sums.pairNumerator ?? 0) + v.numerator;
+    sums.pairDenominator = (sums.pairDenominator ?? 0) + v.denominator;
+  }
+  return aggregateOfSums(metric, sums);
+}
+
+/** `aggregateOf` from the sums alone (added in the members' order, in JS or by PostgreSQL). */
+export function aggregateOfSums(metric: MetricDefinition, sums: SetSums): AggregateValue {
   if (!isAggregatable(metric)) return { value: null, numerator: null, denominator: null, members: 0 };
   const f = metric.formula;
-  if (f.kind === 'value') {
-    const counted = values.filter((v) => v.numerator !== null);
-    const sum = counted.reduce((a, v) => a + v.numerator!, 0);
-    return { value: counted.length ? sum : null, numerator: counted.length ? sum : null, denominator: null, members: counted.length };
-  }
-  const counted = values.filter((v) => v.numerator !== null && v.denominator !== null);
-  const numerator = counted.reduce((a, v) => a + v.numerator!, 0);
-  const denominator = counted.reduce((a, v) => a + v.denominator!, 0);
+  if (f.kind === 'value') return { value: sums.numeratorSum, numerator: sums.numeratorSum, denominator: null, members: sums.numerators };
+  const numerator = sums.pairNumerator;
+  const denominator = sums.pairDenominator;
   const scale = f.kind === 'ratio' ? f.scale : 100;
   return {
-    value: counted.length && denominator !== 0 ? (numerator / denominator) * scale : null,
-    numerator: counted.length ? numerator : null,
-    denominator: counted.length ? denominator : null,
-    members: counted.length,
+    value: numerator !== null && denominator !== null && denominator !== 0 ? (numerator / denominator) * scale : null,
+    numerator,
+    denominator,
+    members: sums.pairs,
   };
 }
 
@@ -87,6 +98,62 @@ export function summariseSet(
       min: sorted.length ? sorted[0] : null,
       max: sorted.length ? sorted[sorted.length - 1] : null,
       aggregate: aggregateOf(metric, values),
+    },
+  };
+}
+
+/**
+ * `summariseSet`'s figures for England's set (every current LA, `members`) from its ranking kept
+ * at import (`selectEnglandSet`): `shown`, the first `through` places of the display order (every
+ * member when null) as `orderForDisplay` orders them, and the focus wherever it stands.
+ * Statistics are over the whole set, as `summariseSet`'s are.
+ */
+export function summariseEnglandSet(
+  metric: MetricDefinition,
+  period: number,
+  members: readonly AuthorityRecord[],
+  read: EnglandSetRead,
+  through: number | null,
+  focus: AuthorityRecord | null,
+  authority: (code: string) => AuthorityRecord | undefined,
+): { shown: MemberFigures[]; focus: MemberFigures | null; statistics: SetStatistics } {
+  const band = (position: number) => bandOfPosition(position, read.withValue);
+  const shown: MemberFigures[] = read.ranked.map((r) => ({
+    authority: authority(r.row.area_code)!,
+    value: toMetricValue(metric, r.row.area_code, period, r.row),
+    rank: r.rank,
+    quartileBand: band(r.position),
+  }));
+  if (read.unvalued) {
+    // The places reach past the members with a value: the rest follow, with or without a row.
+    const valued = new Set(read.ranked.map((r) => r.row.area_code));
+    const rows = new Map(read.unvalued.map((r) => [r.area_code, r]));
+    for (const la of members) {
+      if (!valued.has(la.code)) shown.push({ authority: la, value: toMetricValue(metric, la.code, period, rows.get(la.code)), rank: null, quartileBand: null });
+    }
+  }
+  let own: MemberFigures | null = null;
+  if (focus) {
+    own = shown.find((m) => m.authority === focus) ?? {
+      authority: focus,
+      value: toMetricValue(metric, focus.code, period, read.others.find((r) => r.area_code === focus.code)),
+      rank: read.focus?.rank ?? null,
+      quartileBand: read.focus ? band(read.focus.position) : null,
+    };
+  }
+  const [lowerQuartile, median, upperQuartile] = read.quartiles ?? [null, null, null];
+  return {
+    shown: orderForDisplay(shown),
+    focus: own,
+    statistics: {
+      count: members.length,
+      withValue: read.withValue,
+      median,
+      lowerQuartile,
+      upperQuartile,
+      min: read.min,
+      max: read.max,
+      aggregate: aggregateOfSums(metric, read.sums),
     },
   };
 }

@@ -4,7 +4,6 @@ import { ConfidenceInterval, MetricValue, Period, Significance } from '../../gra
 import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
-import type { AuthorityRecord } from '../reference/reference.service';
 import type { MemberFigures } from './comparison.service';
 
 @ObjectType({ simpleResolvers: true, description: 'A peer set\'s own figure: sum of numerators over sum of denominators (or a sum, for counts and £), never an average of rates.' })
@@ -88,10 +87,13 @@ export class Comparison {
   peerGroup!: PeerGroup;
 
   // `members` and `focusMember` are field resolvers (ComparisonResolver): they turn only the members
-  // asked for into API objects, from the ranked set kept here (not exposed).
-  ranked!: readonly MemberFigures[];
+  // asked for into API objects, from the figures kept here (not exposed): the first `through`
+  // places of the display order (every member when null), as the set was read, and the focus's.
+  shown!: readonly MemberFigures[];
 
-  focusRecord!: AuthorityRecord | null;
+  through!: number | null;
+
+  focusFigures!: MemberFigures | null;
 
   definition!: MetricDefinition;
 

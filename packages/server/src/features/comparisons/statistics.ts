@@ -66,7 +66,8 @@ export function quartileBand(value: number, values: readonly number[]): number {
   return bandOfPosition(1 + values.filter((v) => v < value).length, values.length);
 }
 
-function bandOfPosition(position: number, n: number): number {
+/** Quartile band of the value at 1-based ascending `position` (ties take the lowest) among n values. */
+export function bandOfPosition(position: number, n: number): number {
   return Math.min(4, Math.max(1, Math.ceil((4 * position) / n)));
 }
 
