@@ -50,9 +50,9 @@ function placesAsked(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' |
 
 /**
  * One comparison with its reads (what the `comparison` query resolves to; the benchmark's baseline
- * calls it too). England's set is ranked at import, so only its first `through` places of the
- * display order (every member when null) and the focus are read; any other set is small and is
- * read whole and ranked here.
+ * calls it too). England's set is ranked at import, so when a page shows fewer than all its
+ * members, only its first `through` places of the display order and the focus are read; otherwise,
+ * and for every other set (small ones), the set is read whole and ranked here.
  */
 export async function compare(
   ctx: ApiContext,
@@ -70,8 +70,10 @@ export async function compare(
   let figures: { shown: MemberFigures[]; focus: MemberFigures | null; statistics: SetStatistics };
   let otherRows: readonly MetricValueRow[];
   let through: number | null = null;
-  if (request.peers.kind === PeerKind.ENGLAND && (!focus || focus.isCurrent)) {
-    // England's set, ranked at import: only the places the operation shows (and the focus) are read.
+  if (request.peers.kind === PeerKind.ENGLAND && (!focus || focus.isCurrent) && request.through !== null && request.through < members.length) {
+    // England's set, ranked at import: only the places the operation shows (and the focus) are
+    // read. When they are every member anyway (England's 153 on a page of 200), one plain read
+    // ranked here is cheaper (1.6 against 2.1 ms in process).
     through = request.through;
     const read = await selectEnglandSet(ctx.db, { metricId: metric.id, period, through, focus: focus?.code ?? null, others: focus ? [...others, focus.code] : others, releaseIds });
     figures = summariseEnglandSet(metric, period, members, read, through, focus, (code) => reference.authority(code));
