@@ -1,10 +1,10 @@
 import { ENGLAND_CODE, type MetricDefinition } from '@sendbench/schema';
 import { ConfidenceInterval, type MetricValue, Significance } from '../../graphql/common.types';
 import type { MetricValueRow } from '../metrics/metric-value.repository';
-import type { EnglandSetRead, SetSums } from './england-set.repository';
 import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
 import { type AuthorityRecord, byName } from '../reference/reference.service';
 import type { AggregateValue, SetStatistics } from './comparison.type';
+import type { EnglandSetRead, SetSums } from './england-set.repository';
 import { bandOfPosition, compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from './statistics';
 
 export interface MemberFigures {
