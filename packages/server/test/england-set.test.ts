@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { METRICS } from '@sendbench/schema';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
 import { type MemberFigures, orderForDisplay, summariseEnglandSet, summariseSet } from '../src/features/comparisons/comparison.service';
 import type { AggregateValue } from '../src/features/comparisons/comparison.type';
-import { selectEnglandSet } from '../src/features/comparisons/england-set.repository';
+import { refreshEnglandSet, selectEnglandSet } from '../src/features/comparisons/england-set.repository';
 import { selectMetricValues } from '../src/features/metrics/metric-value.repository';
 import { ReferenceCache, type ReferenceSnapshot } from '../src/features/reference/reference.service';
 import { ENGINES } from './support/engines';
+import { openFreshDatabase } from './support/fresh-database';
+import { importLaLookup, importOrThrow } from './support/import-file';
+import { OFFICIAL_FILES } from './support/official-data';
 import { openSharedDatabase } from './support/shared-database';
 
 /**
@@ -94,6 +98,53 @@ for (const engine of ENGINES) {
         checked++;
       }
       expect(checked).toBeGreaterThan(0);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`${engine} England's set kept by the import`, () => {
+    let handle: DatabaseHandle;
+
+    beforeAll(async () => {
+      handle = await openFreshDatabase(engine);
+      await importLaLookup(handle.db);
+      await importOrThrow(handle.db, OFFICIAL_FILES.caseload);
+    }, 120_000);
+
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    const snapshot = async () => ({
+      ranks: (await sql<{ key: string }>`select metric_id || '|' || period || '|' || rank || '|' || area_code || '|' || position as key from england_rank order by 1`.execute(handle.db)).rows.map((r) => r.key),
+      statistics: (await sql`select * from england_statistics order by metric_id, period`.execute(handle.db)).rows,
+    });
+
+    test('ranks every current LA with a value, and a refresh from nothing (what migration 0004 runs) gives the same', async () => {
+      const kept = await snapshot();
+      const valued = await sql<{ n: number }>`
+        select count(*)::int as n from metric_value mv join local_authority la on la.la_code = mv.area_code and la.is_current where mv.value is not null
+      `.execute(handle.db);
+      expect(kept.ranks.length).toBe(valued.rows[0].n);
+      expect(kept.ranks.length).toBeGreaterThan(1000);
+      await sql`delete from england_rank`.execute(handle.db);
+      await sql`delete from england_statistics`.execute(handle.db);
+      await refreshEnglandSet(handle.db, null);
+      expect(await snapshot()).toEqual(kept);
+    });
+
+    test('an LA no longer current leaves the set when its metrics are refreshed, and the others close ranks', async () => {
+      const before = await selectEnglandSet(handle.db, { metricId: 'ehc_plans', period: 202425, through: null, focus: '886', others: [], releaseIds: false });
+      expect(before.focus).not.toBeNull();
+      await sql`update local_authority set is_current = false where la_code = '886'`.execute(handle.db);
+      await refreshEnglandSet(handle.db, ['ehc_plans']);
+      const after = await selectEnglandSet(handle.db, { metricId: 'ehc_plans', period: 202425, through: null, focus: '886', others: [], releaseIds: false });
+      expect({ focus: after.focus, withValue: after.withValue, ranks: after.ranked.map((r) => r.rank).sort((a, b) => a - b) }).toEqual({
+        focus: null,
+        withValue: before.withValue - 1,
+        ranks: before.ranked.filter((r) => r.row.area_code !== '886').map((r) => r.rank - (r.rank > before.focus!.rank ? 1 : 0)).sort((a, b) => a - b),
+      });
     });
   });
 }
