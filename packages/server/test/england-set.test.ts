@@ -64,7 +64,7 @@ for (const engine of ENGINES) {
           const own = member(expected.members.find((m) => m.authority === focus)!);
           for (const through of [10, expected.statistics.withValue + 1, null]) {
             const read = await selectEnglandSet(handle.db, { metricId: metric.id, period, through, focus: FOCUS, others: [FOCUS], releaseIds: true });
-            const actual = summariseEnglandSet(metric, period, members, read, through, focus, (code) => reference.authority(code));
+            const actual = summariseEnglandSet(metric, period, members, read, focus, (code) => reference.authority(code));
             const { aggregate, ...statistics } = actual.statistics;
             const { aggregate: expectedAggregate, ...expectedStatistics } = expected.statistics;
             expect({ metric: metric.id, period, through, statistics }).toEqual({ metric: metric.id, period, through, statistics: expectedStatistics });
@@ -91,7 +91,7 @@ for (const engine of ENGINES) {
       for (const period of candidates) {
         const read = await selectEnglandSet(handle.db, { metricId: metric.id, period, through: 1000, focus: null, others: [], releaseIds: false });
         if (read.withValue === members.length) continue;
-        const actual = summariseEnglandSet(metric, period, members, read, 1000, null, (code) => reference.authority(code));
+        const actual = summariseEnglandSet(metric, period, members, read, null, (code) => reference.authority(code));
         expect(actual.shown).toHaveLength(members.length);
         const missing = actual.shown.slice(read.withValue);
         expect(missing.every((m) => m.rank === null && m.value.value === null && m.value.status !== 'value')).toBe(true);

@@ -50,7 +50,7 @@ export function aggregateOf(metric: MetricDefinition, values: readonly MetricVal
   return aggregateOfSums(metric, sums);
 }
 
-/** `aggregateOf` from the sums alone (added in the members' order, in JS or by PostgreSQL). */
+/** `aggregateOf` from the sums alone (added in the members' order in JS, or exactly by PostgreSQL for England's set). */
 export function aggregateOfSums(metric: MetricDefinition, sums: SetSums): AggregateValue {
   if (!isAggregatable(metric)) return { value: null, numerator: null, denominator: null, members: 0 };
   const f = metric.formula;
@@ -104,8 +104,8 @@ export function summariseSet(
 
 /**
  * `summariseSet`'s figures for England's set (every current LA, `members`) from its ranking kept
- * at import (`selectEnglandSet`): `shown`, the first `through` places of the display order (every
- * member when null) as `orderForDisplay` orders them, and the focus wherever it stands.
+ * at import (`selectEnglandSet`): `shown`, the members the read returned (the first places of the
+ * display order) as `orderForDisplay` orders them, and the focus wherever it stands.
  * Statistics are over the whole set, as `summariseSet`'s are.
  */
 export function summariseEnglandSet(
@@ -113,7 +113,6 @@ export function summariseEnglandSet(
   period: number,
   members: readonly AuthorityRecord[],
   read: EnglandSetRead,
-  through: number | null,
   focus: AuthorityRecord | null,
   authority: (code: string) => AuthorityRecord | undefined,
 ): { shown: MemberFigures[]; focus: MemberFigures | null; statistics: SetStatistics } {
