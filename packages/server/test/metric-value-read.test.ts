@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
-import { type MetricValueRow, selectMetricValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
+import { type MetricValueRow, profileRows, selectMetricValues, selectProfileValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
 import { ENGINES } from './support/engines';
 import { openSharedDatabase } from './support/shared-database';
 
@@ -60,6 +60,36 @@ for (const engine of ENGINES) {
       const expected = await plain(['pct_plans_mainstream'], areas, [202425]);
       expect(expected.filter((r) => r.status !== 'value').map((r) => r.area_code).sort()).toEqual(['812', '873']);
       expect(sorted(rows)).toEqual(sorted(expected));
+    });
+
+    // Kent, its 10 neighbours, England and the South East in the 2025 profile's periods.
+    const PROFILE_READ = {
+      focus: '886',
+      areas: ['886', '888', '881', '850', '936', '938', '845', '878', '919', '926', 'E92000001', 'E12000008'],
+      periods: [202425, 2025, 202324, 202526, 2024],
+    };
+
+    test("the profile's read gives the focus's every row and the others' rows in the periods asked", async () => {
+      const rows = await selectProfileValues(handle.db, { ...PROFILE_READ, releaseIds: true });
+      const focus = await sql<MetricValueRow>`select * from metric_value where area_code = ${PROFILE_READ.focus}`.execute(handle.db);
+      const others = await sql<MetricValueRow>`select * from metric_value where area_code = any(${PROFILE_READ.areas.slice(1)}::text[]) and period = any(${PROFILE_READ.periods}::integer[])`.execute(handle.db);
+      expect({ focus: focus.rows.length > 300, others: others.rows.length > 500 }).toEqual({ focus: true, others: true });
+      expect(sorted(rows)).toEqual(sorted([...focus.rows, ...others.rows]));
+    });
+
+    // By metric_value_area (area, metric, period) the others' half read every period and kept one
+    // row in five; by area and period it reads only what it returns (migration 0005).
+    test("the profile's read of the other areas walks the area-period index, with no rows to filter", async () => {
+      const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${profileRows(PROFILE_READ)}`.execute(handle.db);
+      const scans: Record<string, unknown>[] = [];
+      const walk = (node: Record<string, unknown>) => {
+        if (typeof node['Index Name'] === 'string' || node['Node Type'] === 'Seq Scan') scans.push(node);
+        for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+      };
+      const document = plan.rows[0]['QUERY PLAN'];
+      walk((typeof document === 'string' ? JSON.parse(document) : document)[0].Plan);
+      const others = scans.find((n) => String(n['Index Cond'] ?? n.Filter ?? '').includes('ANY'));
+      expect({ index: others?.['Index Name'], cond: String(others?.['Index Cond']).includes('period'), filter: others?.Filter ?? null }).toEqual({ index: 'metric_value_area_period', cond: true, filter: null });
     });
 
     test('no rows for a metric with none', async () => {

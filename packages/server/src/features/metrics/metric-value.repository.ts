@@ -317,8 +317,9 @@ export async function selectSeriesByKey(db: Db, keys: readonly { metricId: strin
 /**
  * The rows a profile needs in one read: every row of the focus LA (every metric and period, for
  * sparklines and the change from the previous period), and the given periods of the other areas
- * (peers, England, region). Both halves walk the area index; no list of metric ids is tested
- * per row (with all 74 catalogue ids that filter cost more than the read itself).
+ * (peers, England, region). The first half walks `metric_value_area`, the second
+ * `metric_value_area_period` (migration 0005), each reading only the rows it returns; no list of
+ * metric ids is tested per row (with all 74 catalogue ids that filter cost more than the read itself).
  *
  * @example SQL: select … where area_code = any($1) and period = any($2) union all select … where area_code = $3
  */
@@ -326,11 +327,12 @@ export async function selectProfileValues(
   db: Db,
   filter: { areas: readonly string[]; periods: readonly number[]; focus: string; releaseIds?: boolean },
 ): Promise<MetricValueRow[]> {
+  return columnsOf(db, profileRows(filter), { releaseIds: filter.releaseIds });
+}
+
+/** `selectProfileValues`'s select of whole rows (exported for the test of its plan). */
+export function profileRows(filter: { areas: readonly string[]; periods: readonly number[]; focus: string }): RawBuilder<unknown> {
   const others = [...new Set(filter.areas)].filter((a) => a !== filter.focus);
-  return columnsOf(
-    db,
-    sql`select * from metric_value where area_code = any(${others}::text[]) and period = any(${[...new Set(filter.periods)]}::integer[])
-      union all select * from metric_value where area_code = ${filter.focus}`,
-    { releaseIds: filter.releaseIds },
-  );
+  return sql`select * from metric_value where area_code = any(${others}::text[]) and period = any(${[...new Set(filter.periods)]}::integer[])
+      union all select * from metric_value where area_code = ${filter.focus}`;
 }
