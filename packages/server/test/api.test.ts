@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { METRICS } from '@sendbench/schema';
+import { METRICS, periodForYear, previousPeriod } from '@sendbench/schema';
+import { sql } from 'kysely';
 import { buildApiSchema, printApiSchema } from '../src/graphql/schema';
 import { SDL_PATH } from '../src/graphql/emit-sdl';
 import { EXAMPLE_OPERATIONS } from '../src/http/example-operations';
@@ -214,6 +215,69 @@ for (const engine of ENGINES) {
           // Cambridgeshire (873), one of the 10 neighbours, has only x for placements in January 2025
           peerMedianWithValues: 10,
         });
+      });
+
+      // The resolver picks each metric's rows out of one read of every row it needs: for every
+      // metric, what it shows must be the stored rows, read here one plain select at a time, and
+      // the neighbours' figures computed from those rows (quartiles by linear interpolation).
+      test('shows, for every metric, the stored rows of the LA, England and its region, the previous period and the series, and the neighbours\' figures', async () => {
+        const { body } = await api.run(
+          `query ($code: LaCode!) { profile(code: $code) { year authority { region { code } } metrics {
+            metric { id } period { code } value { value status numerator denominator } england { value status } region { value status }
+            previous { period { code } value status } peers { count withValue median lowerQuartile upperQuartile min max }
+            rank rankOutOf peersAbove peersBelow series { period { code } value status } } } }`,
+          { code: '886' },
+        );
+        const { year, authority, metrics } = body.data.profile;
+        const members = ['886', ...neighboursFromFile('886')];
+        const rows = (await sql<{ metric_id: string; area_code: string; period: number; value: number | null; status: string; numerator: number | null; denominator: number | null }>`
+          select metric_id, area_code, period, value, status, numerator, denominator from metric_value
+          where area_code = any(${[...members, ENGLAND_CODE, authority.region.code]}::text[])
+        `.execute(api.handle.db)).rows;
+        const row = (metric: string, area: string, period: number) => rows.find((r) => r.metric_id === metric && r.area_code === area && r.period === period);
+        const shown = (r: { value: number | null; status: string } | undefined) => ({ value: r?.value ?? null, status: r?.status ?? 'x' });
+        const quantile = (sorted: number[], p: number) => {
+          const h = (sorted.length - 1) * p;
+          const lo = Math.floor(h);
+          return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+        };
+        expect({ year, members: members.length, region: authority.region.code }).toEqual({ year: 2025, members: 11, region: 'E12000008' });
+        let withPrevious = 0;
+        for (const metric of METRICS) {
+          const m = metrics.find((x: { metric: { id: string } }) => x.metric.id === metric.id);
+          const period = periodForYear(metric.periodType, year);
+          const previous = previousPeriod(metric.periodType, period);
+          const own = row(metric.id, '886', period);
+          const values = members.map((code) => row(metric.id, code, period)?.value ?? null).filter((v): v is number => v !== null);
+          const sorted = [...values].sort((a, b) => a - b);
+          const others = members.slice(1).map((code) => row(metric.id, code, period)?.value ?? null).filter((v): v is number => v !== null);
+          const ownValue = own?.value ?? null;
+          if (row(metric.id, '886', previous)?.value != null) withPrevious++;
+          expect({ ...m, metric: metric.id }).toEqual({
+            metric: metric.id,
+            period: { code: period },
+            value: { ...shown(own), numerator: own?.numerator ?? null, denominator: own?.denominator ?? null },
+            england: shown(row(metric.id, ENGLAND_CODE, period)),
+            region: shown(row(metric.id, 'E12000008', period)),
+            previous: { period: { code: previous }, ...shown(row(metric.id, '886', previous)) },
+            peers: {
+              count: 11,
+              withValue: values.length,
+              median: sorted.length ? quantile(sorted, 0.5) : null,
+              lowerQuartile: sorted.length ? quantile(sorted, 0.25) : null,
+              upperQuartile: sorted.length ? quantile(sorted, 0.75) : null,
+              min: sorted.length ? sorted[0] : null,
+              max: sorted.length ? sorted.at(-1) : null,
+            },
+            rank: ownValue === null ? null : 1 + values.filter((v) => v > ownValue).length,
+            rankOutOf: values.length,
+            peersAbove: ownValue === null ? 0 : others.filter((v) => v > ownValue).length,
+            peersBelow: ownValue === null ? 0 : others.filter((v) => v < ownValue).length,
+            series: rows.filter((r) => r.metric_id === metric.id && r.area_code === '886').sort((a, b) => a.period - b.period).map((r) => ({ period: { code: r.period }, ...shown(r) })),
+          });
+        }
+        // Not a vacuous comparison: most metrics have a previous period and a series to check.
+        expect(withPrevious).toBeGreaterThan(METRICS.length / 2);
       });
 
       test('answers a cold profile in at most the cold statement bound', async () => {

@@ -43,21 +43,29 @@ export class ProfileResolver {
       const period = periodForYear(type, chosen);
       return [period, previousPeriod(type, period)] as const;
     };
+    const shown = new Map(METRICS.map((m) => [m.id, periodsOf(m.periodType)[0]]));
     const rows = await selectProfileValues(ctx.db, {
       areas: [...members.map((m) => m.code), ENGLAND_CODE, la.regionCode],
-      periods: METRICS.map((m) => periodsOf(m.periodType)[0]),
+      periods: [...shown.values()],
       focus: la.code,
       releaseIds: operationSelects(info, 'releaseIds'),
     });
-    const index = new Map<string, MetricValueRow>();
+    // Rows by metric: every area's row in the metric's own period (its peers, England, region) and
+    // the focus's rows in every period (its series, and the previous period).
+    const inPeriod = new Map<string, Map<string, MetricValueRow>>();
     const focusSeries = new Map<string, MetricValueRow[]>();
     for (const row of rows) {
-      index.set(`${row.metric_id}|${row.period}|${row.area_code}`, row);
-      if (row.area_code !== la.code) continue;
-      const series = focusSeries.get(row.metric_id);
-      if (series) series.push(row);
-      else focusSeries.set(row.metric_id, [row]);
+      if (row.area_code === la.code) {
+        const series = focusSeries.get(row.metric_id);
+        if (series) series.push(row);
+        else focusSeries.set(row.metric_id, [row]);
+      }
+      if (row.period !== shown.get(row.metric_id)) continue;
+      const areas = inPeriod.get(row.metric_id);
+      if (areas) areas.set(row.area_code, row);
+      else inPeriod.set(row.metric_id, new Map([[row.area_code, row]]));
     }
+    const none = new Map<string, MetricValueRow>();
 
     return {
       authority: toAuthority(la),
@@ -65,23 +73,20 @@ export class ProfileResolver {
       peerGroup: toPeerGroup({ ...group, members }),
       metrics: METRICS.map((metric) => {
         const [period, previous] = periodsOf(metric.periodType);
-        const at = (area: string, p: number) => toMetricValue(metric, area, p, index.get(`${metric.id}|${p}|${area}`));
-        const england = at(ENGLAND_CODE, period);
-        const byArea = new Map(members.flatMap((m) => {
-          const row = index.get(`${metric.id}|${period}|${m.code}`);
-          return row ? [[m.code, row] as const] : [];
-        }));
+        const byArea = inPeriod.get(metric.id) ?? none;
+        const series = (focusSeries.get(metric.id) ?? []).sort((a, b) => a.period - b.period);
+        const england = toMetricValue(metric, ENGLAND_CODE, period, byArea.get(ENGLAND_CODE));
         const summary = summariseSet(metric, period, members, byArea);
         const own = summary.members.find((m) => m.authority === la)!;
         const value = own.value;
-        const before = at(la.code, previous);
+        const before = toMetricValue(metric, la.code, previous, series.find((row) => row.period === previous));
         const others = summary.members.filter((m) => m.authority !== la && m.value.value !== null).map((m) => m.value.value!);
         return {
           metric: toMetric(metric, reference),
           period: toPeriod(metric.periodType, period),
           value,
           england,
-          region: at(la.regionCode, period),
+          region: toMetricValue(metric, la.regionCode, period, byArea.get(la.regionCode)),
           peers: summary.statistics,
           rank: own.rank,
           rankOutOf: summary.statistics.withValue,
@@ -92,7 +97,7 @@ export class ProfileResolver {
           direction:
             value.value === null || before.value === null ? null : value.value > before.value ? Direction.UP : value.value < before.value ? Direction.DOWN : Direction.SAME,
           ...judge(metric, value, england),
-          series: (focusSeries.get(metric.id) ?? []).sort((a, b) => a.period - b.period).map((row) => toMetricValue(metric, la.code, row.period, row)),
+          series: series.map((row) => toMetricValue(metric, la.code, row.period, row)),
         };
       }),
     };
