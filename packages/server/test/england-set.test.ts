@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { METRICS } from '@sendbench/schema';
 import { sql } from 'kysely';
@@ -134,11 +137,22 @@ for (const engine of ENGINES) {
       expect(await snapshot()).toEqual(kept);
     });
 
-    test('an LA no longer current leaves the set when its metrics are refreshed, and the others close ranks', async () => {
+    // The import re-derives every metric when the LA lookup changes (an LA's currency decides the
+    // sets it is in), and with them England's ranking: shown here by importing the lookup again
+    // with Kent marked as a predecessor LA.
+    test('an LA the lookup no longer marks current leaves the set when the lookup is imported, and the others close ranks', async () => {
       const before = await selectEnglandSet(handle.db, { metricId: 'ehc_plans', period: 202425, through: null, focus: '886', others: [], releaseIds: false });
       expect(before.focus).not.toBeNull();
-      await sql`update local_authority set is_current = false where la_code = '886'`.execute(handle.db);
-      await refreshEnglandSet(handle.db, ['ehc_plans']);
+      const lookup = fs.readFileSync(OFFICIAL_FILES.laLookup, 'utf8');
+      const kent = /^886,Kent,.*$/m.exec(lookup)![0];
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-lookup-'));
+      try {
+        const changed = path.join(dir, path.basename(OFFICIAL_FILES.laLookup));
+        fs.writeFileSync(changed, lookup.replace(kent, kent.replace(',yes,', ',no (predecessor LA),')));
+        await importOrThrow(handle.db, changed);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
       const after = await selectEnglandSet(handle.db, { metricId: 'ehc_plans', period: 202425, through: null, focus: '886', others: [], releaseIds: false });
       expect({ focus: after.focus, withValue: after.withValue, ranks: after.ranked.map((r) => r.rank).sort((a, b) => a - b) }).toEqual({
         focus: null,
