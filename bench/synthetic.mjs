@@ -7,12 +7,14 @@
  * Metric values are written metric by metric, as the importer writes them (one INSERT … SELECT per
  * metric), so a metric's rows lie together on disk as they would after importing a real data set of
  * this size; appended area by area instead, one period of one metric was spread over 15,000 pages.
- * England's set is then ranked again over every current LA, copies included, by the import's own
- * code (refreshEnglandSet), as an import of this data set would leave it.
+ * England's set is then ranked again over every current LA, copies included, and every LA's
+ * neighbour set summarised, by the import's own code (refreshEnglandSet, refreshNeighbourSet), as an
+ * import of this data set would leave it.
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { refreshEnglandSet } from '../packages/server/dist/features/comparisons/england-set.repository.js';
+import { refreshNeighbourSet } from '../packages/server/dist/features/profiles/neighbour-set.repository.js';
 
 export async function scaleUp(url, factor) {
   const client = new pg.Client({ connectionString: url });
@@ -43,13 +45,14 @@ export async function scaleUp(url, factor) {
     try {
       await db.transaction().execute(async (trx) => {
         await refreshEnglandSet(trx, null);
+        await refreshNeighbourSet(trx, null);
         await sql`update data_state set version = version + 1, updated_at = now() where id = 1`.execute(trx);
       });
     } finally {
       await db.destroy();
     }
     // Plan reads for the grown tables and leave no vacuum work for autovacuum to do while measuring.
-    await client.query('vacuum analyze metric_value, england_rank, england_statistics, area, local_authority, la_code_alias, statistical_neighbour');
+    await client.query('vacuum analyze metric_value, england_rank, england_statistics, neighbour_statistics, area, local_authority, la_code_alias, statistical_neighbour');
     const areas = await client.query('select count(*)::int as n from local_authority where is_current');
     return { areas: areas.rows[0].n, metricValues: inserted.rowCount };
   } catch (error) {

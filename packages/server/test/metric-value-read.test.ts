@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
-import { type MetricValueRow, profileRows, selectMetricValues, selectProfileValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
+import { type MetricValueRow, selectMetricValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
+import { profileRows, selectProfile } from '../src/features/profiles/profile.repository';
 import { ENGINES } from './support/engines';
 import { openSharedDatabase } from './support/shared-database';
 
@@ -70,7 +71,7 @@ for (const engine of ENGINES) {
     };
 
     test("the profile's read gives the focus's every row and the others' rows in the periods asked", async () => {
-      const rows = await selectProfileValues(handle.db, { ...PROFILE_READ, releaseIds: true });
+      const { rows } = await selectProfile(handle.db, { ...PROFILE_READ, releaseIds: true });
       const focus = await sql<MetricValueRow>`select * from metric_value where area_code = ${PROFILE_READ.focus}`.execute(handle.db);
       const others = await sql<MetricValueRow>`select * from metric_value where area_code = any(${PROFILE_READ.areas.slice(1)}::text[]) and period = any(${PROFILE_READ.periods}::integer[])`.execute(handle.db);
       expect({ focus: focus.rows.length > 300, others: others.rows.length > 500 }).toEqual({ focus: true, others: true });

@@ -4,9 +4,8 @@ import pino from 'pino';
 import type { DatabaseHandle } from '../../src/db/connect';
 import { type App, createApp } from '../../src/http/app';
 import type { TestEngine } from './engines';
-import { OFFICIAL_DATA_DIR, OFFICIAL_FILES } from './official-data';
+import { OFFICIAL_FILES } from './official-data';
 import { openSharedDatabase } from './shared-database';
-import path from 'node:path';
 
 export interface ApiHarness {
   handle: DatabaseHandle;
@@ -46,11 +45,10 @@ export function hasStackTrace(body: { errors?: { message: string; extensions?: R
   return (body.errors ?? []).some((e) => e.extensions?.stacktrace !== undefined || e.extensions?.exception !== undefined || /\n\s+at /.test(e.message));
 }
 
-const STATISTICAL_NEIGHBOURS_2025 = path.join(OFFICIAL_DATA_DIR, 'reference', 'statistical_neighbours_2025.csv');
 
 /** An LA's 10 neighbours as the 2025 model file lists them, by rank. */
 export function neighboursFromFile(laCode: string): string[] {
-  const rows = parse(fs.readFileSync(STATISTICAL_NEIGHBOURS_2025), { bom: true, columns: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(OFFICIAL_FILES.statisticalNeighbours), { bom: true, columns: true }) as Record<string, string>[];
   return rows.filter((r) => r.old_la_code === laCode).sort((a, b) => Number(a.sn_rank) - Number(b.sn_rank)).map((r) => r.sn_old_la_code);
 }
 

@@ -11,10 +11,12 @@ const EHCP_2025 = path.join(OFFICIAL_DATA_DIR, 'ees', 'education-health-and-care
 /** Paths of the official files the tests read directly. */
 export const OFFICIAL_FILES = {
   laLookup: path.join(OFFICIAL_DATA_DIR, 'reference', 'la_lookup_with_programmes.csv'),
+  statisticalNeighbours: path.join(OFFICIAL_DATA_DIR, 'reference', 'statistical_neighbours_2025.csv'),
   caseload: path.join(EHCP_2025, 'data', 'caseload.csv'),
   tribunalAppealRates: path.join(EHCP_2025, 'supporting-files', 'SEND Tribunals and appeal rate 2014-2024.csv'),
   dsgDeficitPct: path.join(OFFICIAL_DATA_DIR, 'extracts', 'dsg_deficit_pct_2019_20_to_2021_22.csv'),
   onsPopulation: path.join(OFFICIAL_DATA_DIR, 'extracts', 'ons_population_mid_year_2019_2020.csv'),
+  s251Outturn: path.join(OFFICIAL_DATA_DIR, 'extracts', 's251_outturn_net_grouped_2017_18_to_2024_25.csv'),
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Metric values by area and period: the profile reads its peers', England's and the region's
- * values in one reporting year (`selectProfileValues`). By `metric_value_area` (area, metric,
+ * values in one reporting year (`profileRows`). By `metric_value_area` (area, metric,
  * period) that walked every period of every metric of the 11 areas and dropped four rows in five
  * (4,901 rows read for 919 kept); by area and period it reads only the rows it keeps. Measured from
  * Node on PostgreSQL 15 with the official data: the read's scan 1.5 → 0.7 ms (p50), the whole

@@ -140,21 +140,17 @@ export function summariseEnglandSet(
       quartileBand: read.focus ? band(read.focus.position) : null,
     };
   }
-  const [lowerQuartile, median, upperQuartile] = read.quartiles ?? [null, null, null];
-  return {
-    shown: orderForDisplay(shown),
-    focus: own,
-    statistics: {
-      count: members.length,
-      withValue: read.withValue,
-      median,
-      lowerQuartile,
-      upperQuartile,
-      min: read.min,
-      max: read.max,
-      aggregate: aggregateOfSums(metric, read.sums),
-    },
-  };
+  return { shown: orderForDisplay(shown), focus: own, statistics: statisticsOfKept(metric, members.length, read) };
+}
+
+/** A set's statistics from its figures kept at import (England's set; an LA's neighbour set), as `summariseSet` gives them. */
+export function statisticsOfKept(
+  metric: MetricDefinition,
+  count: number,
+  kept: { withValue: number; quartiles: [number, number, number] | null; min: number | null; max: number | null; sums: SetSums },
+): SetStatistics {
+  const [lowerQuartile, median, upperQuartile] = kept.quartiles ?? [null, null, null];
+  return { count, withValue: kept.withValue, median, lowerQuartile, upperQuartile, min: kept.min, max: kept.max, aggregate: aggregateOfSums(metric, kept.sums) };
 }
 
 /**

@@ -243,25 +243,41 @@ export async function selectMetricValues(
  * operation does not ask for them (`releaseIds: false`; ~30% of the read's time at 15,300 rows),
  * and `known.areas` filters rows before they are built. All columns are aggregates over the same rows in the same order.
  */
-async function columnsOf(
-  db: Db,
-  rows: RawBuilder<unknown>,
-  known: { metricId?: string; period?: number; areas?: ReadonlySet<string>; releaseIds?: boolean } = {},
-): Promise<MetricValueRow[]> {
+async function columnsOf(db: Db, rows: RawBuilder<unknown>, known: KnownColumns = {}): Promise<MetricValueRow[]> {
+  const result = await sql<{ columns: string }>`select (${columnsDocument(rows, known)})::text as columns`.execute(db);
+  return rowsOfColumns(JSON.parse(result.rows[0].columns) as ColumnsDocument, known);
+}
+
+/** What a read of metric_value rows need not send back (see `columnsOf`). */
+export interface KnownColumns {
+  metricId?: string;
+  period?: number;
+  areas?: ReadonlySet<string>;
+  releaseIds?: boolean;
+}
+
+/** The columns of some metric_value rows, as `columnsDocument` writes them. */
+export interface ColumnsDocument {
+  a: string[] | null; v: (number | null)[]; n: (number | null)[]; d: (number | null)[]; s: string[] | null; g: number[]; r?: number[][]; m?: string[]; p?: number[];
+}
+
+/** `columnsOf`'s JSON document of columns, as a scalar subquery another select can embed. */
+export function columnsDocument(rows: RawBuilder<unknown>, known: KnownColumns = {}): RawBuilder<unknown> {
   const releaseIds = known.releaseIds ?? true;
-  const result = await sql<{ columns: string }>`
+  return sql`
     select json_build_object(
       'a', array_agg(area_code), 'v', array_agg(value), 'n', array_agg(numerator), 'd', array_agg(denominator),
       's', array_agg(status) filter (where value is null), 'g', array_agg(aggregated::int)
       ${releaseIds ? sql`, 'r', json_agg(release_ids)` : sql``}
       ${known.metricId === undefined ? sql`, 'm', array_agg(metric_id)` : sql``}
       ${known.period === undefined ? sql`, 'p', array_agg(period)` : sql``}
-    )::text as columns
+    )
     from (${rows}) mv
-  `.execute(db);
-  const c = JSON.parse(result.rows[0].columns) as {
-    a: string[] | null; v: (number | null)[]; n: (number | null)[]; d: (number | null)[]; s: string[] | null; g: number[]; r?: number[][]; m?: string[]; p?: number[];
-  };
+  `;
+}
+
+/** The rows of a `columnsDocument`. */
+export function rowsOfColumns(c: ColumnsDocument, known: KnownColumns = {}): MetricValueRow[] {
   if (c.a === null) return [];
   const out: MetricValueRow[] = [];
   let symbol = 0;
@@ -312,27 +328,4 @@ export async function selectSeriesByKey(db: Db, keys: readonly { metricId: strin
     order by mv.period
   `.execute(db);
   return result.rows;
-}
-
-/**
- * The rows a profile needs in one read: every row of the focus LA (every metric and period, for
- * sparklines and the change from the previous period), and the given periods of the other areas
- * (peers, England, region). The first half walks `metric_value_area`, the second
- * `metric_value_area_period` (migration 0005), each reading only the rows it returns; no list of
- * metric ids is tested per row (with all 74 catalogue ids that filter cost more than the read itself).
- *
- * @example SQL: select … where area_code = any($1) and period = any($2) union all select … where area_code = $3
- */
-export async function selectProfileValues(
-  db: Db,
-  filter: { areas: readonly string[]; periods: readonly number[]; focus: string; releaseIds?: boolean },
-): Promise<MetricValueRow[]> {
-  return columnsOf(db, profileRows(filter), { releaseIds: filter.releaseIds });
-}
-
-/** `selectProfileValues`'s select of whole rows (exported for the test of its plan). */
-export function profileRows(filter: { areas: readonly string[]; periods: readonly number[]; focus: string }): RawBuilder<unknown> {
-  const others = [...new Set(filter.areas)].filter((a) => a !== filter.focus);
-  return sql`select * from metric_value where area_code = any(${others}::text[]) and period = any(${[...new Set(filter.periods)]}::integer[])
-      union all select * from metric_value where area_code = ${filter.focus}`;
 }

@@ -1,18 +1,33 @@
 import { ENGLAND_CODE, METRICS, periodForYear, previousPeriod, yearOfPeriod } from '@sendbench/schema';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import { Direction } from '../../graphql/common.types';
+import { Direction, type MetricValue } from '../../graphql/common.types';
 import type { ApiContext } from '../../graphql/context';
 import { operationSelects } from '../../graphql/selection';
 import { ApiError } from '../../graphql/errors';
 import { LaCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
-import { judge, summariseSet } from '../comparisons/comparison.service';
-import { type MetricValueRow, selectProfileValues } from '../metrics/metric-value.repository';
+import { judge, statisticsOfKept, summariseSet } from '../comparisons/comparison.service';
+import type { SetStatistics } from '../comparisons/comparison.type';
+import { bandOfPosition } from '../comparisons/statistics';
+import type { MetricValueRow } from '../metrics/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
+import type { NeighbourFigures } from './neighbour-set.repository';
+import { selectProfile } from './profile.repository';
 import { Profile } from './profile.type';
+
+/** A peer set in which no member has a row. */
+const EMPTY_SET: NeighbourFigures = {
+  withValue: 0,
+  quartiles: null,
+  min: null,
+  max: null,
+  sums: { numerators: 0, numeratorSum: null, pairs: 0, pairNumerator: null, pairDenominator: null },
+  rank: null,
+  position: null,
+};
 
 /** The headline series whose latest January with LA data sets the default profile year. */
 const HEADLINE_METRIC = 'ehc_plans';
@@ -43,12 +58,16 @@ export class ProfileResolver {
       const period = periodForYear(type, chosen);
       return [period, previousPeriod(type, period)] as const;
     };
+    // The LA's own statistical neighbours (the default): their figures are kept at import
+    // (refreshNeighbourSet), so their rows are not read. Any other set is read and summarised here.
+    const kept = group.id === `statistical_neighbours:${la.code}`;
     const shown = new Map(METRICS.map((m) => [m.id, periodsOf(m.periodType)[0]]));
-    const rows = await selectProfileValues(ctx.db, {
-      areas: [...members.map((m) => m.code), ENGLAND_CODE, la.regionCode],
+    const { rows, neighbourSet } = await selectProfile(ctx.db, {
+      areas: [...(kept ? [] : members.map((m) => m.code)), ENGLAND_CODE, la.regionCode],
       periods: [...shown.values()],
       focus: la.code,
       releaseIds: operationSelects(info, 'releaseIds'),
+      neighbourSet: kept,
     });
     // Rows by metric: every area's row in the metric's own period (its peers, England, region) and
     // the focus's rows in every period (its series, and the previous period).
@@ -76,23 +95,47 @@ export class ProfileResolver {
         const byArea = inPeriod.get(metric.id) ?? none;
         const series = (focusSeries.get(metric.id) ?? []).sort((a, b) => a.period - b.period);
         const england = toMetricValue(metric, ENGLAND_CODE, period, byArea.get(ENGLAND_CODE));
-        const summary = summariseSet(metric, period, members, byArea);
-        const own = summary.members.find((m) => m.authority === la)!;
-        const value = own.value;
+        let peers: SetStatistics;
+        let figures: { value: MetricValue; rank: number | null; quartileBand: number | null; peersAbove: number; peersBelow: number };
+        if (neighbourSet) {
+          const f = neighbourSet.get(`${metric.id}|${period}`) ?? EMPTY_SET;
+          peers = statisticsOfKept(metric, members.length, f);
+          figures = {
+            value: toMetricValue(metric, la.code, period, byArea.get(la.code)),
+            rank: f.rank,
+            quartileBand: f.position === null ? null : bandOfPosition(f.position, f.withValue),
+            // The LA is not above or below itself: members above it are rank − 1, below it position − 1.
+            peersAbove: f.rank === null ? 0 : f.rank - 1,
+            peersBelow: f.position === null ? 0 : f.position - 1,
+          };
+        } else {
+          const summary = summariseSet(metric, period, members, byArea);
+          const own = summary.members.find((m) => m.authority === la)!;
+          const ownValue = own.value.value;
+          const others = summary.members.filter((m) => m.authority !== la && m.value.value !== null).map((m) => m.value.value!);
+          peers = summary.statistics;
+          figures = {
+            value: own.value,
+            rank: own.rank,
+            quartileBand: own.quartileBand,
+            peersAbove: ownValue === null ? 0 : others.filter((v) => v > ownValue).length,
+            peersBelow: ownValue === null ? 0 : others.filter((v) => v < ownValue).length,
+          };
+        }
+        const value = figures.value;
         const before = toMetricValue(metric, la.code, previous, series.find((row) => row.period === previous));
-        const others = summary.members.filter((m) => m.authority !== la && m.value.value !== null).map((m) => m.value.value!);
         return {
           metric: toMetric(metric, reference),
           period: toPeriod(metric.periodType, period),
           value,
           england,
           region: toMetricValue(metric, la.regionCode, period, byArea.get(la.regionCode)),
-          peers: summary.statistics,
-          rank: own.rank,
-          rankOutOf: summary.statistics.withValue,
-          quartileBand: own.quartileBand,
-          peersAbove: value.value === null ? 0 : others.filter((v) => v > value.value!).length,
-          peersBelow: value.value === null ? 0 : others.filter((v) => v < value.value!).length,
+          peers,
+          rank: figures.rank,
+          rankOutOf: peers.withValue,
+          quartileBand: figures.quartileBand,
+          peersAbove: figures.peersAbove,
+          peersBelow: figures.peersBelow,
           previous: before,
           direction:
             value.value === null || before.value === null ? null : value.value > before.value ? Direction.UP : value.value < before.value ? Direction.DOWN : Direction.SAME,
