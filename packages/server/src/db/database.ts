@@ -124,10 +124,8 @@ export interface EnglandRankTable {
   position: number;
 }
 
-/** England's set's statistics per metric period, kept with england_rank. */
-export interface EnglandStatisticsTable {
-  metric_id: string;
-  period: number;
+/** A set's statistics as kept at import (england_statistics, neighbour_statistics). */
+export interface KeptStatisticsColumns {
   with_value: number;
   quartiles: number[] | null;
   min: number | null;
@@ -137,6 +135,23 @@ export interface EnglandStatisticsTable {
   pairs: number;
   pair_numerator: number | null;
   pair_denominator: number | null;
+}
+
+/** England's set's statistics per metric period, kept with england_rank. */
+export interface EnglandStatisticsTable extends KeptStatisticsColumns {
+  metric_id: string;
+  period: number;
+}
+
+/** Each LA's neighbour set per metric period, with the LA's place in it (features/profiles/neighbour-set.repository.ts). */
+export interface NeighbourStatisticsTable extends KeptStatisticsColumns {
+  la_code: string;
+  metric_id: string;
+  period: number;
+  /** The LA's competition rank, highest value first; null when it has no value. */
+  rank: number | null;
+  /** 1 + the members with a lower value; null when the LA has no value. */
+  position: number | null;
 }
 
 export interface DataStateTable {
@@ -160,6 +175,7 @@ export interface Database {
   metric_period: MetricPeriodTable;
   england_rank: EnglandRankTable;
   england_statistics: EnglandStatisticsTable;
+  neighbour_statistics: NeighbourStatisticsTable;
   data_state: DataStateTable;
 }
 

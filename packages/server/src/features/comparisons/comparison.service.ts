@@ -4,7 +4,7 @@ import type { MetricValueRow } from '../metrics/metric-value.repository';
 import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
 import { type AuthorityRecord, byName } from '../reference/reference.service';
 import type { AggregateValue, SetStatistics } from './comparison.type';
-import type { EnglandSetRead, SetSums } from './england-set.repository';
+import type { EnglandSetRead, KeptFigures, SetSums } from './england-set.repository';
 import { bandOfPosition, compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from './statistics';
 
 export interface MemberFigures {
@@ -144,11 +144,7 @@ export function summariseEnglandSet(
 }
 
 /** A set's statistics from its figures kept at import (England's set; an LA's neighbour set), as `summariseSet` gives them. */
-export function statisticsOfKept(
-  metric: MetricDefinition,
-  count: number,
-  kept: { withValue: number; quartiles: [number, number, number] | null; min: number | null; max: number | null; sums: SetSums },
-): SetStatistics {
+export function statisticsOfKept(metric: MetricDefinition, count: number, kept: KeptFigures): SetStatistics {
   const [lowerQuartile, median, upperQuartile] = kept.quartiles ?? [null, null, null];
   return { count, withValue: kept.withValue, median, lowerQuartile, upperQuartile, min: kept.min, max: kept.max, aggregate: aggregateOfSums(metric, kept.sums) };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { Db, KeptStatisticsColumns } from '../../db/database';
 import type { MetricValueRow } from '../metrics/metric-value.repository';
 
 /**
@@ -58,13 +58,34 @@ export interface SetSums {
   pairDenominator: number | null;
 }
 
-export interface EnglandSetRead {
+/** A set's statistics as kept at import (england_statistics, neighbour_statistics). */
+export interface KeptFigures {
   withValue: number;
   /** Lower quartile, median, upper quartile; null when no member has a value. */
   quartiles: [number, number, number] | null;
   min: number | null;
   max: number | null;
   sums: SetSums;
+}
+
+/** The kept figures of a row of england_statistics or neighbour_statistics; none kept: an empty set. */
+export function keptFigures(row: KeptStatisticsColumns | null | undefined): KeptFigures {
+  return {
+    withValue: row?.with_value ?? 0,
+    quartiles: (row?.quartiles as [number, number, number] | null | undefined) ?? null,
+    min: row?.min ?? null,
+    max: row?.max ?? null,
+    sums: {
+      numerators: row?.numerators ?? 0,
+      numeratorSum: row?.numerator_sum ?? null,
+      pairs: row?.pairs ?? 0,
+      pairNumerator: row?.pair_numerator ?? null,
+      pairDenominator: row?.pair_denominator ?? null,
+    },
+  };
+}
+
+export interface EnglandSetRead extends KeptFigures {
   /** The members ranked `through` or better (every member tied with them too; all when `through` is null), in no particular order. */
   ranked: { row: MetricValueRow; rank: number; position: number }[];
   /** The focus's rank and position; null without a focus or when it has no value. */
@@ -121,7 +142,7 @@ export async function selectEnglandSet(
     )::text as doc
   `.execute(db);
   const doc = JSON.parse(result.rows[0].doc) as {
-    s: { with_value: number; quartiles: [number, number, number] | null; min: number | null; max: number | null; numerators: number; numerator_sum: number | null; pairs: number; pair_numerator: number | null; pair_denominator: number | null } | null;
+    s: KeptStatisticsColumns | null;
     // Columns of the ranked rows (every one has a value, so its status is "value"): one JSON array each, parsed natively.
     m: { k: number[] | null; p: number[]; a: string[]; v: number[]; n: (number | null)[]; d: (number | null)[]; g: number[]; r?: number[][] };
     f: { k: number; p: number } | null;
@@ -140,26 +161,16 @@ export async function selectEnglandSet(
     // Left out only when the operation does not ask for releaseIds (see operationSelects).
     release_ids: j.r as number[],
   });
-  const s = doc.s;
+  const kept = keptFigures(doc.s);
   return {
-    withValue: s?.with_value ?? 0,
-    quartiles: s?.quartiles ?? null,
-    min: s?.min ?? null,
-    max: s?.max ?? null,
-    sums: {
-      numerators: s?.numerators ?? 0,
-      numeratorSum: s?.numerator_sum ?? null,
-      pairs: s?.pairs ?? 0,
-      pairNumerator: s?.pair_numerator ?? null,
-      pairDenominator: s?.pair_denominator ?? null,
-    },
+    ...kept,
     ranked: (doc.m.k ?? []).map((rank, i) => ({
       row: { metric_id: read.metricId, area_code: doc.m.a[i], period: read.period, value: doc.m.v[i], status: 'value', numerator: doc.m.n[i], denominator: doc.m.d[i], aggregated: doc.m.g[i] === 1, release_ids: doc.m.r?.[i] as number[] },
       rank,
       position: doc.m.p[i],
     })),
     focus: doc.f ? { rank: doc.f.k, position: doc.f.p } : null,
-    unvalued: doc.u === null && (read.through === null || read.through > (s?.with_value ?? 0)) ? [] : doc.u && doc.u.map(toRow),
+    unvalued: doc.u === null && (read.through === null || read.through > kept.withValue) ? [] : doc.u && doc.u.map(toRow),
     others: (doc.x ?? []).map(toRow),
   };
 }

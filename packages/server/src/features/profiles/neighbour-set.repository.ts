@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/database';
-import type { SetSums } from '../comparisons/england-set.repository';
+import { type Selectable, sql } from 'kysely';
+import type { Db, NeighbourStatisticsTable } from '../../db/database';
+import { type KeptFigures, keptFigures } from '../comparisons/england-set.repository';
 
 /**
  * Each LA's default peer set — itself and its statistical neighbours in the latest model, as
@@ -55,46 +55,21 @@ export async function refreshNeighbourSet(db: Db, metricIds: readonly string[] |
 }
 
 /** One LA's peer figures in one metric period, as kept by `refreshNeighbourSet`. */
-export interface NeighbourFigures {
-  withValue: number;
-  /** Lower quartile, median, upper quartile; null when no member has a value. */
-  quartiles: [number, number, number] | null;
-  min: number | null;
-  max: number | null;
-  sums: SetSums;
+export interface NeighbourFigures extends KeptFigures {
   /** The LA's competition rank (1 = highest) and ascending position; null when it has no value. */
   rank: number | null;
   position: number | null;
 }
 
-/** The stored figures' JSON, as `neighbourFiguresDocument` writes them. */
-export type NeighbourFiguresJson = {
-  m: string; p: number; w: number; q: [number, number, number] | null; lo: number | null; hi: number | null;
-  nn: number; ns: number | null; np: number; pn: number | null; pd: number | null; k: number | null; o: number | null;
-}[];
+/** The figures of a set in which no member has a row (none kept for it). */
+export const EMPTY_NEIGHBOUR_SET: NeighbourFigures = { ...keptFigures(null), rank: null, position: null };
 
-/** One LA's stored figures in some periods, as a scalar subquery another select can embed. */
+/** One LA's kept rows in some periods (a JSON array), as a scalar subquery another select can embed. */
 export function neighbourFiguresDocument(laCode: string, periods: readonly number[]) {
-  return sql`
-    select json_agg(json_build_object('m', s.metric_id, 'p', s.period, 'w', s.with_value, 'q', s.quartiles, 'lo', s.min, 'hi', s.max,
-      'nn', s.numerators, 'ns', s.numerator_sum, 'np', s.pairs, 'pn', s.pair_numerator, 'pd', s.pair_denominator, 'k', s.rank, 'o', s.position))
-    from neighbour_statistics s where s.la_code = ${laCode} and s.period = any(${[...new Set(periods)]}::integer[])
-  `;
+  return sql`select json_agg(s) from neighbour_statistics s where s.la_code = ${laCode} and s.period = any(${[...new Set(periods)]}::integer[])`;
 }
 
-/** Stored figures by metric id and period (`${metric}|${period}`). */
-export function neighbourFiguresOf(json: NeighbourFiguresJson | null): Map<string, NeighbourFigures> {
-  const out = new Map<string, NeighbourFigures>();
-  for (const j of json ?? []) {
-    out.set(`${j.m}|${j.p}`, {
-      withValue: j.w,
-      quartiles: j.q,
-      min: j.lo,
-      max: j.hi,
-      sums: { numerators: j.nn, numeratorSum: j.ns, pairs: j.np, pairNumerator: j.pn, pairDenominator: j.pd },
-      rank: j.k,
-      position: j.o,
-    });
-  }
-  return out;
+/** Kept figures by metric id and period (`${metric}|${period}`), from `neighbourFiguresDocument`'s rows. */
+export function neighbourFiguresOf(rows: readonly Selectable<NeighbourStatisticsTable>[] | null): Map<string, NeighbourFigures> {
+  return new Map((rows ?? []).map((row) => [`${row.metric_id}|${row.period}`, { ...keptFigures(row), rank: row.rank, position: row.position }]));
 }

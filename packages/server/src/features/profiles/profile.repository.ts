@@ -1,7 +1,7 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
+import type { Db, NeighbourStatisticsTable } from '../../db/database';
 import { type ColumnsDocument, columnsDocument, type MetricValueRow, rowsOfColumns } from '../metrics/metric-value.repository';
-import { type NeighbourFigures, neighbourFiguresDocument, type NeighbourFiguresJson, neighbourFiguresOf } from './neighbour-set.repository';
+import { type NeighbourFigures, neighbourFiguresDocument, neighbourFiguresOf } from './neighbour-set.repository';
 
 /**
  * What a profile reads, in one statement: every row of the focus LA (every metric and period, for
@@ -22,7 +22,7 @@ export async function selectProfile(
       ${filter.neighbourSet ? sql`, 's', (${neighbourFiguresDocument(filter.focus, filter.periods)})` : sql``}
     )::text as doc
   `.execute(db);
-  const doc = JSON.parse(result.rows[0].doc) as { c: ColumnsDocument; s?: NeighbourFiguresJson | null };
+  const doc = JSON.parse(result.rows[0].doc) as { c: ColumnsDocument; s?: Selectable<NeighbourStatisticsTable>[] | null };
   return { rows: rowsOfColumns(doc.c, known), neighbourSet: filter.neighbourSet ? neighbourFiguresOf(doc.s ?? null) : null };
 }
 

@@ -14,20 +14,9 @@ import type { MetricValueRow } from '../metrics/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
-import type { NeighbourFigures } from './neighbour-set.repository';
+import { EMPTY_NEIGHBOUR_SET } from './neighbour-set.repository';
 import { selectProfile } from './profile.repository';
 import { Profile } from './profile.type';
-
-/** A peer set in which no member has a row. */
-const EMPTY_SET: NeighbourFigures = {
-  withValue: 0,
-  quartiles: null,
-  min: null,
-  max: null,
-  sums: { numerators: 0, numeratorSum: null, pairs: 0, pairNumerator: null, pairDenominator: null },
-  rank: null,
-  position: null,
-};
 
 /** The headline series whose latest January with LA data sets the default profile year. */
 const HEADLINE_METRIC = 'ehc_plans';
@@ -98,7 +87,7 @@ export class ProfileResolver {
         let peers: SetStatistics;
         let figures: { value: MetricValue; rank: number | null; quartileBand: number | null; peersAbove: number; peersBelow: number };
         if (neighbourSet) {
-          const f = neighbourSet.get(`${metric.id}|${period}`) ?? EMPTY_SET;
+          const f = neighbourSet.get(`${metric.id}|${period}`) ?? EMPTY_NEIGHBOUR_SET;
           peers = statisticsOfKept(metric, members.length, f);
           figures = {
             value: toMetricValue(metric, la.code, period, byArea.get(la.code)),
