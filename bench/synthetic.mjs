@@ -13,8 +13,8 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { refreshEnglandSet } from '../packages/server/dist/features/comparisons/england-set.repository.js';
-import { refreshNeighbourSet } from '../packages/server/dist/features/profiles/neighbour-set.repository.js';
+import { refreshEnglandSet } from '../packages/server/dist/derived/england-set.repository.js';
+import { refreshNeighbourSet } from '../packages/server/dist/derived/neighbour-set.repository.js';
 
 export async function scaleUp(url, factor) {
   const client = new pg.Client({ connectionString: url });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check and build schema + server, run jest (schema, server; on PGlite and
+// `npm test`: type-check and build schema + server, check the structure rules, run jest (schema, server; on PGlite and
 // PostgreSQL), then the dashboard's tests if it has a `test` script, and end with exactly one line
 // "N passed, N failed" over everything. Exits non-zero if anything failed or no test ran.
 // Arguments go to jest, e.g. `npm test -- packages/server/test/config.test.ts`.
@@ -55,7 +55,14 @@ if (!built || !testsTyped) {
   finish();
 }
 
-// 2. jest: schema and server (PGlite needs --experimental-vm-modules).
+// 2. The structure rules (.dependency-cruiser.cjs, docs/architecture.md): a broken rule is printed
+// with its name and counts as a failure; the tests still run.
+if (!run('structure rules', 'npm', ['run', '-s', 'check:structure'])) {
+  process.stderr.write('✗ structure rules: a dependency rule is broken (named above); counted as one failure\n');
+  totals.failed += 1;
+}
+
+// 3. jest: schema and server (PGlite needs --experimental-vm-modules).
 const jestReport = path.join(reports, 'jest.json');
 // --forceExit: a client left open by a test (a Redis or pg socket) must not hang CI after the run is done.
 const jestOk = run('jest', bin('jest'), ['--json', `--outputFile=${jestReport}`, '--forceExit', ...process.argv.slice(2)], {
@@ -63,7 +70,7 @@ const jestOk = run('jest', bin('jest'), ['--json', `--outputFile=${jestReport}`,
 });
 count('jest', jestReport, jestOk);
 
-// 3. The dashboard's tests (vitest), when the dashboard has a `test` script.
+// 4. The dashboard's tests (vitest), when the dashboard has a `test` script.
 const dashboard = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'dashboard', 'package.json'), 'utf8'));
 if (dashboard.scripts?.test) {
   const dashboardReport = path.join(reports, 'dashboard.json');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
-import { type MetricValueRow, selectMetricValues, WHOLE_PERIOD_ABOVE } from '../src/features/metrics/metric-value.repository';
+import { type MetricValueRow, selectMetricValues, WHOLE_PERIOD_ABOVE } from '../src/derived/metric-value.repository';
 import { profileRows, selectProfile } from '../src/features/profiles/profile.repository';
 import { ENGINES } from './support/engines';
 import { openSharedDatabase } from './support/shared-database';

@@ -5,7 +5,7 @@ import {
   type MetricValueRow,
   selectMetricValuesByKey,
   selectSeriesByKey,
-} from '../features/metrics/metric-value.repository';
+} from '../derived/metric-value.repository';
 import type { ReferenceCache, ReferenceSnapshot } from '../features/reference/reference.service';
 import type { RequestStore } from '../request-store';
 

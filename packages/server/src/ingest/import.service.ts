@@ -3,9 +3,7 @@ import path from 'node:path';
 import { METRICS, type MetricDefinition, type Source, type SourceRef } from '@sendbench/schema';
 import { bulkTransaction } from '../db/bulk-copy';
 import type { Db } from '../db/database';
-import { refreshEnglandSet } from '../features/comparisons/england-set.repository';
-import { refreshNeighbourSet } from '../features/profiles/neighbour-set.repository';
-import { deriveMetricValues } from '../features/metrics/metric-value.repository';
+import { refreshDerivedFigures } from '../derived/refresh';
 import { formatIssue, ImportRejectedError } from './import-issue';
 import * as repo from './import.repository';
 import { datasetOf, editionOf, type ParsedFile } from './parsed-file';
@@ -185,13 +183,7 @@ async function importOne(
         break;
     }
     listener.stage?.(filePath, 'deriving metrics');
-    const affected = metricsAffectedBy(parsed);
-    const metricValues = await deriveMetricValues(trx, affected);
-    // England's set ranked again over the new values (and, after an LA lookup, the LAs now current);
-    // each LA's neighbour set summarised again over them, or over every metric for new neighbours.
-    if (affected.length) await refreshEnglandSet(trx, affected.map((m) => m.id));
-    if (parsed.kind === 'statistical_neighbours') await refreshNeighbourSet(trx, null);
-    else if (affected.length) await refreshNeighbourSet(trx, affected.map((m) => m.id));
+    const metricValues = await refreshDerivedFigures(trx, { metrics: metricsAffectedBy(parsed), neighbours: parsed.kind === 'statistical_neighbours' });
     await repo.bumpDataVersion(trx);
     const ms = Date.now() - started;
     await repo.finishRelease(trx, releaseId, ms);

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { refreshEnglandSet } from '../../features/comparisons/england-set.repository';
+import { refreshEnglandSet } from '../../derived/england-set.repository';
 
 /**
  * England's comparator set ranked once per metric period (see features/comparisons/

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { refreshNeighbourSet } from '../../features/profiles/neighbour-set.repository';
+import { refreshNeighbourSet } from '../../derived/neighbour-set.repository';
 
 /**
  * Each LA's statistical-neighbour set summarised once per metric period (see features/profiles/

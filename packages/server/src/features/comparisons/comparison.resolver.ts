@@ -5,14 +5,13 @@ import type { ApiContext } from '../../graphql/context';
 import { operationSelects, selectedArguments } from '../../graphql/selection';
 import { LaCodeScalar, MetricIdScalar, PeriodCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
-import { type MetricValueRow, selectMetricValues } from '../metrics/metric-value.repository';
+import { type MetricValueRow, selectMetricValues } from '../../derived/metric-value.repository';
 import { requireMetric, resolvePeriod, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
-import { Comparison, ComparisonMember } from './comparison.type';
-import { ENGLAND, judge, type MemberFigures, orderForDisplay, summariseEnglandSet, summariseSet } from './comparison.service';
-import type { SetStatistics } from './comparison.type';
-import { selectEnglandSet } from './england-set.repository';
+import { Comparison, ComparisonMember, type MemberFigures, type SetStatistics } from './comparison.type';
+import { ENGLAND, judge, orderForDisplay, summariseEnglandSet, summariseSet } from './comparison.service';
+import { selectEnglandSet } from '../../derived/england-set.repository';
 
 export const MAX_MEMBERS_PAGE = 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { metricById } from '@sendbench/schema';
-import type { MetricValueRow } from '../metrics/metric-value.repository';
+import type { MetricValueRow } from '../../derived/metric-value.repository';
 import type { AuthorityRecord } from '../reference/reference.service';
 import { orderForDisplay, summariseSet } from './comparison.service';
 

@@ -1,18 +1,11 @@
 import { ENGLAND_CODE, type MetricDefinition } from '@sendbench/schema';
 import { ConfidenceInterval, type MetricValue, Significance } from '../../graphql/common.types';
-import type { MetricValueRow } from '../metrics/metric-value.repository';
+import type { MetricValueRow } from '../../derived/metric-value.repository';
 import { isAggregatable, isProportion, toMetricValue } from '../metrics/metric.service';
 import { type AuthorityRecord, byName } from '../reference/reference.service';
-import type { AggregateValue, SetStatistics } from './comparison.type';
-import type { EnglandSetRead, KeptFigures, SetSums } from './england-set.repository';
-import { bandOfPosition, compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from './statistics';
-
-export interface MemberFigures {
-  authority: AuthorityRecord;
-  value: MetricValue;
-  rank: number | null;
-  quartileBand: number | null;
-}
+import type { AggregateValue, MemberFigures, SetStatistics } from './comparison.type';
+import type { EnglandSetRead, KeptFigures, SetSums } from '../../derived/england-set.repository';
+import { bandOfPosition, compareWithBenchmark, orderStatistics, quantileOfSorted, wilson } from '../../statistics/descriptive';
 
 /**
  * A member's interval and significance against England: worked out for the members a response

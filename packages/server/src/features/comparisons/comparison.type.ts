@@ -4,7 +4,15 @@ import { ConfidenceInterval, MetricValue, Period, Significance } from '../../gra
 import { Authority } from '../authorities/authority.type';
 import { Metric } from '../metrics/metric.type';
 import { PeerGroup } from '../peer-groups/peer-group.type';
-import type { MemberFigures } from './comparison.service';
+import type { AuthorityRecord } from '../reference/reference.service';
+
+/** One member of a set as ranked, before it becomes an API object (only the members a response shows do). */
+export interface MemberFigures {
+  authority: AuthorityRecord;
+  value: MetricValue;
+  rank: number | null;
+  quartileBand: number | null;
+}
 
 @ObjectType({ simpleResolvers: true, description: 'A peer set\'s own figure: sum of numerators over sum of denominators (or a sum, for counts and £), never an average of rates.' })
 export class AggregateValue {

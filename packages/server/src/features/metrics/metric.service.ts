@@ -2,7 +2,7 @@ import { METRICS, type MetricDefinition, periodLabel, type PeriodType } from '@s
 import { unknownMetric, periodNotAvailable } from '../../graphql/errors';
 import type { MetricValue, Period } from '../../graphql/common.types';
 import type { ReferenceSnapshot } from '../reference/reference.service';
-import type { MetricValueRow } from './metric-value.repository';
+import type { MetricValueRow } from '../../derived/metric-value.repository';
 import type { Metric, PeriodTypeEnum, PolarityEnum, ThemeEnum, UnitEnum } from './metric.type';
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));

@@ -1,7 +1,7 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Db, NeighbourStatisticsTable } from '../../db/database';
-import { type ColumnsDocument, columnsDocument, type MetricValueRow, rowsOfColumns } from '../metrics/metric-value.repository';
-import { type NeighbourFigures, neighbourFiguresDocument, neighbourFiguresOf } from './neighbour-set.repository';
+import { type ColumnsDocument, columnsDocument, type MetricValueRow, rowsOfColumns } from '../../derived/metric-value.repository';
+import { type NeighbourFigures, neighbourFiguresDocument, neighbourFiguresOf } from '../../derived/neighbour-set.repository';
 
 /**
  * What a profile reads, in one statement: every row of the focus LA (every metric and period, for

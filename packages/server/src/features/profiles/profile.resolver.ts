@@ -9,12 +9,12 @@ import { LaCodeScalar } from '../../graphql/scalars';
 import { requireAuthority, toAuthority } from '../authorities/authority.service';
 import { judge, statisticsOfKept, summariseSet } from '../comparisons/comparison.service';
 import type { SetStatistics } from '../comparisons/comparison.type';
-import { bandOfPosition } from '../comparisons/statistics';
-import type { MetricValueRow } from '../metrics/metric-value.repository';
+import { bandOfPosition } from '../../statistics/descriptive';
+import type { MetricValueRow } from '../../derived/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
-import { EMPTY_NEIGHBOUR_SET } from './neighbour-set.repository';
+import { EMPTY_NEIGHBOUR_SET } from '../../derived/neighbour-set.repository';
 import { selectProfile } from './profile.repository';
 import { Profile } from './profile.type';
 

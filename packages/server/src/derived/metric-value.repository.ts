@@ -7,7 +7,7 @@ import {
   type SourceRef,
 } from '@sendbench/schema';
 import { type RawBuilder, type Selectable, sql } from 'kysely';
-import type { Db, MetricValueTable } from '../../db/database';
+import type { Db, MetricValueTable } from '../db/database';
 
 /**
  * Derives metric values from observations by the catalogue's formulas, entirely in SQL: one

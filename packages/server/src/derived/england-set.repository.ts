@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, KeptStatisticsColumns } from '../../db/database';
-import type { MetricValueRow } from '../metrics/metric-value.repository';
+import type { Db, KeptStatisticsColumns } from '../db/database';
+import type { MetricValueRow } from './metric-value.repository';
 
 /**
  * England's comparator set — every current LA — ranked once per metric period when the metric's

@@ -9,7 +9,7 @@ import {
   quartileBand,
   spearman,
   wilson,
-} from './statistics';
+} from './descriptive';
 
 describe('quantile', () => {
   test('interpolates between order statistics like R type 7', () => {

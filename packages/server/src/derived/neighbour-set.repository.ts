@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
-import type { Db, NeighbourStatisticsTable } from '../../db/database';
-import { type KeptFigures, keptFigures } from '../comparisons/england-set.repository';
+import type { Db, NeighbourStatisticsTable } from '../db/database';
+import { type KeptFigures, keptFigures } from './england-set.repository';
 
 /**
  * Each LA's default peer set — itself and its statistical neighbours in the latest model, as
