@@ -29,6 +29,24 @@ export const OPERATIONS = {
   },
 };
 
+const { metric: LIST_METRIC, focus: LIST_FOCUS, period: LIST_PERIOD } = OPERATIONS.comparison.variables;
+
+/**
+ * The comparison's two floors, served by bench/baseline-server.mjs and measured with it at 20
+ * connections: the plain list of the same metric period (what a generic GraphQL-over-PostgreSQL
+ * engine serves: the current LAs' values, no ranks or statistics) and the physical limit (one SQL
+ * statement that builds the comparison's whole answer, the same JSON as `OPERATIONS.comparison`).
+ */
+export const PLAIN_LIST = {
+  label: `plain list: the current LAs' values of ${LIST_METRIC} in ${LIST_PERIOD}, one SELECT as JSON`,
+  path: `/plain-list?metric=${LIST_METRIC}&period=${LIST_PERIOD}`,
+  rows: 153,
+};
+export const SQL_LIMIT = {
+  label: 'the comparison built as JSON by one SQL statement, sent unparsed',
+  path: `/comparison-sql?metric=${LIST_METRIC}&focus=${LIST_FOCUS}&period=${LIST_PERIOD}&first=200`,
+};
+
 const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
 const value = (v, keys = ['value', 'status']) => pick(v, keys);
 const enumName = (v) => (v === null ? null : String(v).toUpperCase());

@@ -3,7 +3,10 @@
  * at saturation and latency at a fixed 50 requests/s, for the GraphQL API with and without its
  * response cache and for a bare baseline in the same run — plus SQL statements per request,
  * server memory on PostgreSQL and PGlite, import speed, and start-up time; and the dashboard in
- * headless chromium (LCP and time to the first chart, bench/dashboard.mjs).
+ * headless chromium (LCP and time to the first chart, bench/dashboard.mjs). The comparison is also
+ * measured at 20 connections against two floors in the same run: a plain list of the same metric
+ * period (what a generic GraphQL-over-PostgreSQL engine serves) and its physical limit (one SQL
+ * statement building the whole answer), both served by bench/baseline-server.mjs.
  *
  *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
@@ -20,10 +23,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { dashboardChecks, formatDashboard, measureDashboard } from './dashboard.mjs';
-import { OPERATIONS } from './operations.mjs';
+import { OPERATIONS, PLAIN_LIST, SQL_LIMIT } from './operations.mjs';
 import { scaleUp } from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -273,6 +277,64 @@ async function sameAnswers(graphqlBase, baselineBase) {
   }
 }
 
+/**
+ * Where two JSON values differ: null when deep-equal; otherwise the first path that differs and
+ * whether every difference is a number within `tolerance` (relative).
+ */
+function jsonDifference(a, b, tolerance, at = '') {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a === b) return null; // 0 and -0 (PostgreSQL writes -0, JSON.stringify 0)
+    const relative = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+    return { path: at, a, b, relative, withinTolerance: relative <= tolerance };
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return { path: at, a, b, withinTolerance: false };
+  const keys = Array.isArray(a) ? (a.length === b.length ? [...a.keys()] : null) : Object.keys(a).sort().join() === Object.keys(b).sort().join() ? Object.keys(a) : null;
+  if (keys === null) return { path: at, a: Array.isArray(a) ? `${a.length} items` : Object.keys(a), b: Array.isArray(b) ? `${b.length} items` : Object.keys(b), withinTolerance: false };
+  let first = null;
+  let largest = 0;
+  for (const k of keys) {
+    const d = jsonDifference(a[k], b[k], tolerance, `${at}.${k}`);
+    if (!d) continue;
+    if (!d.withinTolerance) return d;
+    first ??= d;
+    largest = Math.max(largest, d.relative);
+  }
+  return first && { ...first, relative: largest };
+}
+
+/**
+ * The comparison's floors checked before they are measured: the SQL limit's answer is the GraphQL
+ * comparison's (deep-equal after JSON.parse; floats within 1e-9 relative would be accepted and
+ * said), and the plain list has its 153 rows. Returns [name, detail, ok] for the final count.
+ */
+async function floorChecks(graphqlBase, baselineBase) {
+  const op = OPERATIONS.comparison;
+  const checks = [];
+  try {
+    const graphql = await (await fetch(`${graphqlBase}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) })).json();
+    const response = await fetch(`${baselineBase}${SQL_LIMIT.path}`);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${SQL_LIMIT.path}: ${response.status} ${text}`);
+    const limit = JSON.parse(text);
+    if (graphql.errors) throw new Error(`GraphQL errors ${JSON.stringify(graphql.errors)}`);
+    const difference = jsonDifference(graphql, limit, 1e-9);
+    const detail = difference === null ? `deep-equal (${(graphql.data.comparison.members ?? []).length} members, ${Buffer.byteLength(text).toLocaleString('en-GB')} bytes as PostgreSQL writes it)` : difference.withinTolerance ? `equal within 1e-9 relative (largest ${difference.relative.toExponential(2)}, first at ${difference.path})` : `differs at ${difference.path}: GraphQL ${JSON.stringify(difference.a)}, SQL ${JSON.stringify(difference.b)}`;
+    checks.push(['SQL limit answers as the GraphQL comparison', detail, difference === null || difference.withinTolerance]);
+  } catch (error) {
+    checks.push(['SQL limit answers as the GraphQL comparison', String(error?.message ?? error), false]);
+  }
+  try {
+    const list = await (await fetch(`${baselineBase}${PLAIN_LIST.path}`)).json();
+    const rows = list?.data?.values?.length ?? 0;
+    checks.push([`plain list has ${PLAIN_LIST.rows} rows`, `${rows} rows`, rows === PLAIN_LIST.rows]);
+  } catch (error) {
+    checks.push([`plain list has ${PLAIN_LIST.rows} rows`, String(error?.message ?? error), false]);
+  }
+  for (const [name, detail, ok] of checks) log(`${ok ? 'checked' : 'FAILED'}: ${name}: ${detail}`);
+  return checks;
+}
+
 async function sqlStatementsPerOperation(url) {
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
@@ -337,6 +399,7 @@ async function main() {
     await sameAnswers('http://127.0.0.1:4311', 'http://127.0.0.1:4313');
     await sameAnswers('http://127.0.0.1:4317', 'http://127.0.0.1:4313');
     log('answers checked: the baseline returns the same JSON as the API (with either executor) for every operation');
+    const floors = await floorChecks('http://127.0.0.1:4311', 'http://127.0.0.1:4313');
 
     results.sqlStatements = await sqlStatementsPerOperation(pgUrl);
     log(`SQL statements per request (warm): ${JSON.stringify(results.sqlStatements)}`);
@@ -365,6 +428,45 @@ async function main() {
       ]),
     );
     log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
+
+    // 2a. The comparison against its floors at 20 connections, back to back: the plain list of the
+    // same metric period (a generic engine's answer), the one-statement SQL limit, the baseline
+    // comparison, and the API without (and, for reference, with) its response cache.
+    log(`the comparison against a plain list and its SQL limit, 20 connections:`);
+    const twenty = [
+      ['graphql', 'GraphQL comparison (no cache)', 'http://127.0.0.1:4311', graphqlRequest(OPERATIONS.comparison), gql.pid],
+      ['plainList', 'plain list (one SELECT)', 'http://127.0.0.1:4313', { path: PLAIN_LIST.path, method: 'GET' }, baseline.pid],
+      ['sqlLimit', 'SQL limit (one statement)', 'http://127.0.0.1:4313', { path: SQL_LIMIT.path, method: 'GET' }, baseline.pid],
+      ['baseline', 'baseline comparison', 'http://127.0.0.1:4313', baselineRequest(OPERATIONS.comparison), baseline.pid],
+      ['graphqlCached', 'GraphQL comparison (cache)', 'http://127.0.0.1:4312', graphqlRequest(OPERATIONS.comparison), gqlCached.pid],
+    ];
+    const loads = {};
+    for (const [id, name, base, request, pid] of twenty) {
+      await load(base, request, { connections: 20, duration: 1 }, pid); // warm-up
+      loads[id] = await load(base, request, { connections: 20 }, pid);
+      log(`  ${name.padEnd(30)} ${String(loads[id].rps).padStart(6)} req/s | p50 ${loads[id].p50} ms p95 ${loads[id].p95} ms p99 ${loads[id].p99} ms, ${loads[id].errors} errors, RSS ${loads[id].peakRssMiB} MiB`);
+    }
+    const over = (a, b) => round(loads[a].rps / loads[b].rps, 2);
+    results.comparisonVsPlainList = {
+      connections: 20,
+      seconds: SECONDS,
+      graphqlRps: loads.graphql.rps,
+      plainListRps: loads.plainList.rps,
+      sqlLimitRps: loads.sqlLimit.rps,
+      baselineRps: loads.baseline.rps,
+      graphqlCachedRps: loads.graphqlCached.rps,
+      graphqlOverPlainList: over('graphql', 'plainList'),
+      graphqlOverSqlLimit: over('graphql', 'sqlLimit'),
+      baselineOverPlainList: over('baseline', 'plainList'),
+      sqlLimitOverPlainList: over('sqlLimit', 'plainList'),
+      cachedOverPlainList: over('graphqlCached', 'plainList'),
+      target: 'uncached GraphQL comparison ≥ 0.5× the plain list',
+      targetMet: loads.graphql.rps >= 0.5 * loads.plainList.rps,
+      loads,
+      checks: Object.fromEntries(floors.map(([name, detail, ok]) => [name, { ok, detail }])),
+    };
+    const c20 = results.comparisonVsPlainList;
+    log(`at 20 connections: GraphQL comparison ${c20.graphqlRps} req/s, plain list ${c20.plainListRps}, SQL limit ${c20.sqlLimitRps}, baseline ${c20.baselineRps} (cached ${c20.graphqlCachedRps}); GraphQL ÷ plain list ${c20.graphqlOverPlainList} (target ≥ 0.5: ${c20.targetMet ? 'met' : 'missed'}), GraphQL ÷ SQL limit ${c20.graphqlOverSqlLimit}`);
     for (const s of servers.splice(0)) await stop(s);
 
     // 2b. The dashboard in headless chromium against the same PostgreSQL database (its own server).
@@ -459,9 +561,15 @@ async function main() {
   const dashboardFailures = dashboard.filter(([, , ok]) => !ok);
   for (const [name, values] of dashboardFailures) log(`FAILED ${name}: not measured (${JSON.stringify(values)})`);
   for (const error of [results.dashboard?.error, results.dashboardPglite?.error].filter(Boolean)) log(`FAILED dashboard: ${error}`);
-  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length;
-  console.log(`${passed} passed, ${failures + dashboardFailures.length} failed`);
-  if (failures || dashboardFailures.length) process.exitCode = 1;
+  // The comparison's floors: the SQL limit's answer, the plain list's rows, and every load at 20
+  // connections answered without errors (checks, not timings: the 0.5× target is reported, not asserted).
+  const c20 = results.comparisonVsPlainList;
+  const floors = c20 ? [...Object.entries(c20.checks).map(([name, { ok, detail }]) => [name, detail, ok]), ...Object.entries(c20.loads).map(([id, l]) => [`${id} at 20 connections without errors`, `${l.errors} errors`, l.errors === 0])] : [['comparison at 20 connections', 'not measured', false]];
+  const floorFailures = floors.filter(([, , ok]) => !ok);
+  for (const [name, detail] of floorFailures) log(`FAILED ${name}: ${detail}`);
+  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length + floors.length - floorFailures.length;
+  console.log(`${passed} passed, ${failures + dashboardFailures.length + floorFailures.length} failed`);
+  if (failures || dashboardFailures.length || floorFailures.length) process.exitCode = 1;
 }
 
 main().catch((error) => {
