@@ -60,6 +60,15 @@ function redact(url: string): string {
 }
 
 /**
+ * PGlite's WAL settings. PGlite already runs without fsync (its default `-F`): its durability is the
+ * host file system's. Full-page images in the WAL then protect against nothing more (a torn page
+ * needs an OS crash, which fsync-off does not survive either), and with no replicas the WAL needs
+ * only what recovery after a process crash needs (`wal_level=minimal`). Together they halve what
+ * the first start writes through PGlite's emulated file system (measured in docs/benchmarks.md).
+ */
+const PGLITE_WAL_SETTINGS = ['-c', 'full_page_writes=off', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
+
+/**
  * Opens the database: PostgreSQL when `url` is given, otherwise embedded PGlite in `dir`, guarded by
  * an exclusive lock file so a second process fails fast instead of corrupting data.
  *
@@ -97,7 +106,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   const inMemory = dir.startsWith('memory://');
   const lock = inMemory ? undefined : LockFile.acquire(dir);
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : dir);
+    const pglite = await PGlite.create(inMemory ? undefined : dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_WAL_SETTINGS] });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: countStatement });
     registerPgliteBulk(db, pglite);
     return {

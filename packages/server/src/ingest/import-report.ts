@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { FileOutcome, ImportListener } from './import.service';
+import type { DerivedSummary, FileOutcome, ImportListener } from './import.service';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -13,7 +13,7 @@ export function summaryLine(outcome: FileOutcome): string {
       return (
         `✓ ${name} → ${outcome.dataset} (release #${outcome.releaseId}): ${n(outcome.rowsRead)} rows read, ` +
         `${n(outcome.rowsLoaded)} loaded, ${n(outcome.rowsRead - outcome.rowsLoaded)} rejected, ` +
-        `${n(outcome.observations)} figures, ${n(outcome.metricValues)} metric values, ${s(outcome.ms)}`
+        `${n(outcome.observations)} figures, ${s(outcome.ms)}`
       );
     case 'unchanged':
       return `= ${name}: unchanged (same SHA-256 as release #${outcome.releaseId}, ${outcome.dataset}); nothing to do, ${s(outcome.ms)}`;
@@ -24,6 +24,12 @@ export function summaryLine(outcome: FileOutcome): string {
         outcome.total > outcome.problems.length && outcome.problems.length > 0 ? `\n    … and ${outcome.total - outcome.problems.length} more` : ''
       }`;
   }
+}
+
+/** The run's one refresh of derived figures, after its files. */
+export function derivedLine(summary: DerivedSummary): string {
+  const sets = summary.neighbours ? "England's set and every neighbour set" : "England's and the neighbour sets";
+  return `✓ derived figures: ${n(summary.metricValues)} metric values of ${n(summary.metrics)} metrics, with ${sets} ranked again, ${s(summary.ms)}`;
 }
 
 /**
@@ -53,6 +59,12 @@ export function terminalReporter(stream: NodeJS.WriteStream = process.stderr, lo
       log(summaryLine(outcome));
       if (outcome.status === 'loaded') for (const warning of outcome.warnings) log(`    note: ${warning}`);
       if (bar && index + 1 === total) bar.stop();
+    },
+    derivingStarted(metrics) {
+      log(`… deriving figures for ${n(metrics)} metrics`);
+    },
+    derived(summary) {
+      log(derivedLine(summary));
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { METRICS, type MetricDefinition, type Source, type SourceRef } from '@sendbench/schema';
-import { bulkTransaction } from '../db/bulk-copy';
+import { bulkTransaction, type CopyInto } from '../db/bulk-copy';
 import type { Db } from '../db/database';
 import { refreshDerivedFigures } from '../derived/refresh';
 import { formatIssue, ImportRejectedError } from './import-issue';
@@ -12,7 +12,7 @@ import { ReferenceContext } from './reference-context';
 import { readSourceFile, type SourceFile, UnreadableFileError } from './source-file';
 
 export type FileOutcome =
-  | { status: 'loaded'; file: string; dataset: string; releaseId: number; rowsRead: number; rowsLoaded: number; observations: number; metricValues: number; warnings: string[]; ms: number }
+  | { status: 'loaded'; file: string; dataset: string; releaseId: number; rowsRead: number; rowsLoaded: number; observations: number; warnings: string[]; ms: number }
   | { status: 'unchanged'; file: string; dataset: string; releaseId: number; ms: number }
   | { status: 'rejected'; file: string; message: string; problems: string[]; total: number; ms: number }
   | { status: 'skipped'; file: string; message: string; ms: number };
@@ -20,8 +20,20 @@ export type FileOutcome =
 export interface ImportListener {
   /** Called before each file, with its index (0-based) among `total`. */
   fileStarted?(file: string, index: number, total: number): void;
-  stage?(file: string, stage: 'reading' | 'validating' | 'writing' | 'deriving metrics'): void;
+  stage?(file: string, stage: 'reading' | 'validating' | 'writing'): void;
   fileFinished?(outcome: FileOutcome, index: number, total: number): void;
+  /** Called once the files are written, before the figures derived from them are refreshed. */
+  derivingStarted?(metrics: number): void;
+  /** Called when the derived figures are up to date (the run then commits). */
+  derived?(summary: DerivedSummary): void;
+}
+
+/** What the run's one refresh of derived figures did. */
+export interface DerivedSummary {
+  metrics: number;
+  metricValues: number;
+  neighbours: boolean;
+  ms: number;
 }
 
 export class DataDirectoryMissingError extends Error {
@@ -83,8 +95,6 @@ function publicationOf(parsed: ParsedFile, file: SourceFile): string {
 export async function importPaths(db: Db, targets: readonly string[], listener: ImportListener = {}): Promise<FileOutcome[]> {
   const explicit = new Set(targets.filter((t) => fs.existsSync(t) && fs.statSync(t).isFile()).map((t) => path.resolve(t)));
   const files = targets.flatMap(listDataFiles);
-  const outcomes: FileOutcome[] = [];
-
   // Recognise every file first so reference files can go first, whatever their place on disk.
   const queue: { filePath: string; file?: SourceFile; order: number; error?: FileOutcome }[] = files.map((filePath) => {
     const started = Date.now();
@@ -101,39 +111,64 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
   });
   queue.sort((a, b) => a.order - b.order || a.filePath.localeCompare(b.filePath));
 
-  let reference = await ReferenceContext.load(db);
-  for (const [index, item] of queue.entries()) {
-    const started = Date.now();
-    listener.fileStarted?.(item.filePath, index, queue.length);
-    const outcome = item.error ?? (await importOne(db, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started));
-    if (outcome.status === 'loaded' && (outcome.dataset === 'la_lookup' || outcome.dataset === 'programmes')) {
-      reference = await ReferenceContext.load(db);
+  // One transaction for the run: every file is read and validated whole before anything of it is
+  // written (a rejected file writes nothing), and the figures derived from the files are refreshed
+  // once, after the last, for every metric the run touched: refreshing them per file derived most
+  // metrics several times over (caseload, then the 2022 series, then the 2026 update, …). A failure
+  // part-way (a crash, a kill) rolls the whole run back, so derived figures never lag what was loaded.
+  const outcomes = await bulkTransaction(db, async (trx, copy) => {
+    const done: FileOutcome[] = [];
+    const affected = new Set<MetricDefinition>();
+    let neighbours = false;
+    let reference = await ReferenceContext.load(trx);
+    for (const [index, item] of queue.entries()) {
+      const started = Date.now();
+      listener.fileStarted?.(item.filePath, index, queue.length);
+      const result = item.error ? { outcome: item.error } : await importOne(trx, copy, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started);
+      const { outcome } = result;
+      if ('parsed' in result && result.parsed) {
+        for (const metric of metricsAffectedBy(result.parsed)) affected.add(metric);
+        neighbours ||= result.parsed.kind === 'statistical_neighbours';
+        if (result.parsed.kind === 'la_lookup' || result.parsed.kind === 'programmes') reference = await ReferenceContext.load(trx);
+      }
+      done.push(outcome);
+      listener.fileFinished?.(outcome, index, queue.length);
     }
-    outcomes.push(outcome);
-    listener.fileFinished?.(outcome, index, queue.length);
-  }
+    if (done.some((o) => o.status === 'loaded')) {
+      const started = Date.now();
+      listener.derivingStarted?.(affected.size);
+      const metricValues = await refreshDerivedFigures(trx, { metrics: [...affected], neighbours });
+      await repo.bumpDataVersion(trx);
+      listener.derived?.({ metrics: affected.size, metricValues, neighbours, ms: Date.now() - started });
+    }
+    return done;
+  });
   if (outcomes.some((o) => o.status === 'loaded')) await repo.analyzeFigures(db);
   return outcomes;
 }
 
+/** One file in the run's transaction: its outcome, and what it loaded when it did. */
 async function importOne(
   db: Db,
+  copy: CopyInto,
   filePath: string,
   file: SourceFile,
   reference: ReferenceContext,
   explicit: boolean,
   listener: ImportListener,
   started: number,
-): Promise<FileOutcome> {
+): Promise<{ outcome: FileOutcome; parsed?: ParsedFile }> {
   const existing = await repo.findReleaseBySha(db, file.sha256);
-  if (existing) return { status: 'unchanged', file: filePath, dataset: existing.dataset, releaseId: existing.id, ms: Date.now() - started };
+  if (existing) return { outcome: { status: 'unchanged', file: filePath, dataset: existing.dataset, releaseId: existing.id, ms: Date.now() - started } };
 
   const recognised = recognise(file);
   if (!recognised) {
     const message = `no reader recognises this file (not an EES tidy file of a known data set, the LA lookup, statistical neighbours, programme membership or the tribunal appeal-rate table)`;
-    return explicit
-      ? { status: 'rejected', file: filePath, message, problems: [], total: 1, ms: Date.now() - started }
-      : { status: 'skipped', file: filePath, message, ms: Date.now() - started };
+    return {
+      outcome: explicit
+        ? { status: 'rejected', file: filePath, message, problems: [], total: 1, ms: Date.now() - started }
+        : { status: 'skipped', file: filePath, message, ms: Date.now() - started },
+    };
   }
 
   let parsed: ParsedFile;
@@ -142,62 +177,57 @@ async function importOne(
     parsed = recognised.read(reference);
   } catch (error) {
     if (error instanceof ImportRejectedError) {
-      return { status: 'rejected', file: filePath, message: error.message.split('\n')[0], problems: error.issues.map(formatIssue), total: error.total, ms: Date.now() - started };
+      return { outcome: { status: 'rejected', file: filePath, message: error.message.split('\n')[0], problems: error.issues.map(formatIssue), total: error.total, ms: Date.now() - started } };
     }
     throw error;
   }
 
   listener.stage?.(filePath, 'writing');
   const dataset = datasetOf(parsed);
-  return bulkTransaction(db, async (trx, copy) => {
-    const releaseId = await repo.insertRelease(trx, {
-      dataset,
-      publication: publicationOf(parsed, file),
-      fileName: file.name,
-      sha256: file.sha256,
-      edition: editionOf(parsed),
-      rowsRead: parsed.rowsRead,
-      rowsLoaded: parsed.kind === 'observations' ? parsed.rowsLoaded : parsed.rowsRead,
-      observations: parsed.kind === 'observations' ? parsed.observations.value.length : 0,
-      warnings: parsed.warnings,
-      durationMs: 0,
-    });
-    let observations = 0;
-    switch (parsed.kind) {
-      case 'observations':
-        observations = await repo.writeObservations(trx, copy, releaseId, parsed);
-        await repo.markSuperseded(trx, dataset, releaseId);
-        if (observations === 0) await repo.markSupersededOnArrival(trx, dataset, releaseId);
-        break;
-      case 'la_lookup':
-        await repo.writeLaLookup(trx, releaseId, parsed);
-        await repo.supersedeAll(trx, dataset, releaseId);
-        break;
-      case 'statistical_neighbours':
-        await repo.writeStatisticalNeighbours(trx, releaseId, parsed);
-        await repo.supersedeAll(trx, dataset, releaseId);
-        break;
-      case 'programmes':
-        await repo.writeProgrammes(trx, releaseId, parsed);
-        await repo.supersedeAll(trx, dataset, releaseId);
-        break;
-    }
-    listener.stage?.(filePath, 'deriving metrics');
-    const metricValues = await refreshDerivedFigures(trx, { metrics: metricsAffectedBy(parsed), neighbours: parsed.kind === 'statistical_neighbours' });
-    await repo.bumpDataVersion(trx);
-    const ms = Date.now() - started;
-    await repo.finishRelease(trx, releaseId, ms);
-    return {
-      status: 'loaded' as const,
-      file: filePath,
-      dataset,
-      releaseId,
-      rowsRead: parsed.rowsRead,
-      rowsLoaded: parsed.kind === 'observations' ? parsed.rowsLoaded : parsed.rowsRead,
-      observations,
-      metricValues,
-      warnings: parsed.warnings,
-      ms,
-    };
+  const releaseId = await repo.insertRelease(db, {
+    dataset,
+    publication: publicationOf(parsed, file),
+    fileName: file.name,
+    sha256: file.sha256,
+    edition: editionOf(parsed),
+    rowsRead: parsed.rowsRead,
+    rowsLoaded: parsed.kind === 'observations' ? parsed.rowsLoaded : parsed.rowsRead,
+    observations: parsed.kind === 'observations' ? parsed.observations.value.length : 0,
+    warnings: parsed.warnings,
+    durationMs: 0,
   });
+  let observations = 0;
+  switch (parsed.kind) {
+    case 'observations':
+      observations = await repo.writeObservations(db, copy, releaseId, parsed);
+      await repo.markSuperseded(db, dataset, releaseId);
+      if (observations === 0) await repo.markSupersededOnArrival(db, dataset, releaseId);
+      break;
+    case 'la_lookup':
+      await repo.writeLaLookup(db, releaseId, parsed);
+      await repo.supersedeAll(db, dataset, releaseId);
+      break;
+    case 'statistical_neighbours':
+      await repo.writeStatisticalNeighbours(db, releaseId, parsed);
+      await repo.supersedeAll(db, dataset, releaseId);
+      break;
+    case 'programmes':
+      await repo.writeProgrammes(db, releaseId, parsed);
+      await repo.supersedeAll(db, dataset, releaseId);
+      break;
+  }
+  const ms = Date.now() - started;
+  await repo.finishRelease(db, releaseId, ms);
+  const outcome: FileOutcome = {
+    status: 'loaded',
+    file: filePath,
+    dataset,
+    releaseId,
+    rowsRead: parsed.rowsRead,
+    rowsLoaded: parsed.kind === 'observations' ? parsed.rowsLoaded : parsed.rowsRead,
+    observations,
+    warnings: parsed.warnings,
+    ms,
+  };
+  return { outcome, parsed };
 }

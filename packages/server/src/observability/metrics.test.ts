@@ -37,7 +37,7 @@ describe('Metrics', () => {
   test('counts import runs and their files', async () => {
     const metrics = new Metrics({ processMetrics: false });
     metrics.observeImport([
-      { status: 'loaded', file: 'a.csv', dataset: 'a', releaseId: 1, rowsRead: 1, rowsLoaded: 1, observations: 1, metricValues: 1, warnings: [], ms: 1 },
+      { status: 'loaded', file: 'a.csv', dataset: 'a', releaseId: 1, rowsRead: 1, rowsLoaded: 1, observations: 1, warnings: [], ms: 1 },
       { status: 'rejected', file: 'b.csv', message: 'bad', problems: [], total: 1, ms: 1 },
     ]);
     const text = await metrics.text();
