@@ -4,29 +4,11 @@
  * Wald test meets (1 to a few dozen degrees of freedom).
  */
 
-const LANCZOS_G = 7;
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-  9.9843695780195716e-6, 1.5056327351493116e-7,
-];
+import { logGamma } from '../log-gamma';
+
 const EPSILON = 1e-16;
 const MAX_TERMS = 1000;
 const TINY = 1e-300;
-
-/**
- * ln Γ(x) for x > 0 (Lanczos approximation, g = 7, 9 terms; reflection below 0.5).
- *
- * @example
- * logGamma(10); // ln 9! = 12.801827480081469…
- */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = LANCZOS[0];
-  for (let k = 1; k < LANCZOS.length; k++) sum += LANCZOS[k] / (z + k);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
 
 /** Series for P(a, x), good for x < a + 1. */
 function lowerSeries(a: number, x: number): number {

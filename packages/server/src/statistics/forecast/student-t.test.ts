@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { logGamma, regularizedIncompleteBeta, studentTCdf, studentTQuantile } from './student-t';
+import { logGamma } from '../log-gamma';
+import { regularizedIncompleteBeta, studentTCdf, studentTQuantile } from './student-t';
 
 // Reference values: R qt()/pt() (identical to scipy.stats.t to the digits shown) and printed t tables.
 describe('studentTQuantile', () => {

@@ -4,24 +4,7 @@
 // and §6.4); the quantile inverts I_x by bisection, which always converges and gives the same
 // answer on every machine.
 
-const LANCZOS_G = 7;
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/**
- * ln Γ(x) for x > 0, to about 1e-15 relative.
- * @example logGamma(5) // ln 24 = 3.1780538303479458
- */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (z + i);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
+import { logGamma } from '../log-gamma';
 
 /** Continued fraction for I_x(a, b), converging fast for x < (a + 1) / (a + b + 2). */
 function betaContinuedFraction(a: number, b: number, x: number): number {
