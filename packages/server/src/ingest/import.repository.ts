@@ -58,14 +58,19 @@ export async function finishRelease(db: Db, id: number, durationMs: number): Pro
  */
 export async function writeObservations(db: Db, copy: CopyInto, releaseId: number, file: ObservationFile): Promise<number> {
   const { observations: o, dataset } = file;
-  // Series first: one row per (measure, breakdown) of the data set.
-  const pairs = new Map<string, { measure: string; breakdown: string }>();
+  // Series first: one row per (measure, breakdown) of the data set. Keyed by measure, then
+  // breakdown (no string built per figure: a file holds up to 1.2 million).
+  const seen = new Map<string, Set<string>>();
+  const measures: string[] = [];
+  const breakdowns: string[] = [];
   for (let i = 0; i < o.measure.length; i++) {
-    const key = `${o.measure[i]}\u0000${o.breakdown[i]}`;
-    if (!pairs.has(key)) pairs.set(key, { measure: o.measure[i], breakdown: o.breakdown[i] });
+    let ofMeasure = seen.get(o.measure[i]);
+    if (!ofMeasure) seen.set(o.measure[i], (ofMeasure = new Set()));
+    if (ofMeasure.has(o.breakdown[i])) continue;
+    ofMeasure.add(o.breakdown[i]);
+    measures.push(o.measure[i]);
+    breakdowns.push(o.breakdown[i]);
   }
-  const measures = [...pairs.values()].map((p) => p.measure);
-  const breakdowns = [...pairs.values()].map((p) => p.breakdown);
   for (let i = 0; i < measures.length; i += CHUNK) {
     await sql`
       insert into series (dataset, measure, breakdown)
@@ -74,10 +79,15 @@ export async function writeObservations(db: Db, copy: CopyInto, releaseId: numbe
     `.execute(db);
   }
   const seriesRows = await db.selectFrom('series').select(['id', 'measure', 'breakdown']).where('dataset', '=', dataset.id).execute();
-  const seriesId = new Map(seriesRows.map((s) => [`${s.measure}\u0000${s.breakdown}`, s.id]));
-  const ids = o.measure.map((m, i) => seriesId.get(`${m}\u0000${o.breakdown[i]}`)!);
+  const seriesId = new Map<string, Map<string, number>>();
+  for (const s of seriesRows) {
+    let byBreakdown = seriesId.get(s.measure);
+    if (!byBreakdown) seriesId.set(s.measure, (byBreakdown = new Map()));
+    byBreakdown.set(s.breakdown, s.id);
+  }
+  const ids = o.measure.map((m, i) => seriesId.get(m)!.get(o.breakdown[i])!);
 
-  const rows = { series_id: ids, area_code: o.area, period: o.period, value: o.value, status: o.status, release_id: ids.map(() => releaseId) };
+  const rows = { series_id: ids, area_code: o.area, period: o.period, value: o.value, status: o.status, release_id: new Array<number>(ids.length).fill(releaseId) };
   // The first release of a data set cannot conflict with anything: its rows are copied straight in.
   // (A release that is still 'loaded' holds figures; one that holds none is marked superseded.)
   const earlier = await db
