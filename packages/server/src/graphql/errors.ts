@@ -48,3 +48,11 @@ export const tooManyAuthorities = (count: number, max: number) =>
   new ApiError('TOO_MANY_AUTHORITIES', `A custom peer set holds 1 to ${max} LAs; ${count} were given.`, { value: count, max });
 
 export const badPeerSelector = (message: string) => new ApiError('BAD_PEER_SELECTOR', message);
+
+/**
+ * An evaluation argument that cannot be used: BAD_USER_INPUT with `field` naming the argument
+ * (`cohort`, `starts[1]`, `draws`, …) so a client can point at it.
+ *
+ * @example throw badEvaluationInput('draws', 'draws must be an integer from 999 to 4999; got 20000.', { value: 20000 });
+ */
+export const badEvaluationInput = (field: string, message: string, extra: Record<string, unknown> = {}) => new ApiError('BAD_USER_INPUT', message, { field, ...extra });

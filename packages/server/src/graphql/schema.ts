@@ -3,6 +3,8 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuthorityResolver } from '../features/authorities/authority.resolver';
 import { ComparisonResolver } from '../features/comparisons/comparison.resolver';
+import { EvaluationResolver } from '../features/evaluation/evaluation.resolver';
+import { ForecastResolver } from '../features/forecast/forecast.resolver';
 import { MetricResolver } from '../features/metrics/metric.resolver';
 import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
 import { ProfileResolver } from '../features/profiles/profile.resolver';
@@ -19,6 +21,8 @@ export const RESOLVERS = [
   RelationshipResolver,
   ProfileResolver,
   ReleaseResolver,
+  EvaluationResolver,
+  ForecastResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
