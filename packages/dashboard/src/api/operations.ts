@@ -446,3 +446,286 @@ export const DataPageQuery = graphql(`
     }
   }
 `);
+
+// Every figure of the Evaluation page in one request; the metric list comes from the catalogue in
+// packages/schema (so the form stays usable when the API refuses an input).
+export const EvaluationPageQuery = graphql(`
+  query EvaluationPage(
+    $cohort: String!
+    $metric: MetricId!
+    $transform: EvaluationTransform
+    $comparison: EvaluationComparison
+    $comparisonTiming: EvaluationComparisonTiming
+    $starts: [EvaluationStartInput!]
+    $from: PeriodCode
+    $to: PeriodCode
+    $indexBase: PeriodCode
+    $straddleSeriesBreak: Boolean
+    $draws: Int
+    $seed: Int
+    $focus: LaCode
+  ) {
+    evaluation(
+      cohort: $cohort
+      metric: $metric
+      transform: $transform
+      comparison: $comparison
+      comparisonTiming: $comparisonTiming
+      starts: $starts
+      from: $from
+      to: $to
+      indexBase: $indexBase
+      straddleSeriesBreak: $straddleSeriesBreak
+      draws: $draws
+      seed: $seed
+      focus: $focus
+    ) {
+      cohort {
+        id
+        label
+        programme
+        listIncomplete
+        note
+      }
+      metric {
+        id
+        label
+        description
+        unit
+        decimals
+        source
+        caveats
+        periodType
+        periods {
+          code
+          label
+        }
+        latestPeriod {
+          code
+        }
+        seriesBreaks {
+          period
+          note
+        }
+      }
+      transform
+      unitLabel
+      comparison
+      comparisonLabel
+      comparisonTiming
+      window {
+        from {
+          code
+          label
+        }
+        to {
+          code
+          label
+        }
+        periods {
+          code
+          label
+        }
+        seriesBreaks {
+          period {
+            code
+            label
+          }
+          note
+        }
+        straddled
+        handling
+      }
+      starts {
+        id
+        label
+        year
+        month
+        monthLabel
+        precision
+        known
+        source
+        uncertainty
+        overridden
+        firstPostPeriod {
+          code
+          label
+        }
+        authorities
+        note
+      }
+      indexBase {
+        code
+        label
+      }
+      groupMeans {
+        period {
+          code
+          label
+        }
+        cohort {
+          ...EvaluationGroup
+        }
+        comparison {
+          ...EvaluationGroup
+        }
+      }
+      eventStudy {
+        eventTime
+        post
+        estimate {
+          ...EvaluationEffectFields
+        }
+      }
+      overall {
+        ...EvaluationEffectFields
+      }
+      simple {
+        estimate
+        cohorts {
+          startId
+          beforeFrom {
+            label
+          }
+          beforeTo {
+            label
+          }
+          afterFrom {
+            label
+          }
+          afterTo {
+            label
+          }
+          cohortBefore
+          cohortAfter
+          comparisonBefore
+          comparisonAfter
+          estimate
+          weight
+          cohortAuthorities
+          comparisonAuthorities
+        }
+        skipped
+      }
+      permutation {
+        pValue
+        draws
+        validDraws
+        exceedances
+        eligibleAuthorities
+      }
+      preTrends {
+        joint {
+          available
+          reason
+          statistic
+          degreesOfFreedom
+          pValue
+        }
+        placebo {
+          available
+          reason
+          shift
+          estimate {
+            ...EvaluationEffectFields
+          }
+        }
+      }
+      synthetic {
+        available
+        reason
+        code
+        name
+        start {
+          code
+          label
+        }
+        weights {
+          code
+          name
+          weight
+        }
+        donors
+        path {
+          period {
+            code
+            label
+          }
+          actual
+          synthetic
+          gap
+        }
+        preRmspe
+        postRmspe
+        rmspeRatio
+        placeboPValue
+        placeboRank
+        placebos
+        note
+      }
+      authorities {
+        code
+        name
+        role
+        startId
+        firstPostPeriod {
+          label
+        }
+        observedPeriods
+        joined
+      }
+      dropped {
+        code
+        name
+        role
+        reason
+        detail
+      }
+      successions
+      verdict {
+        finding
+        preTrendsPass
+        headline
+        details
+        caveats
+      }
+      method {
+        estimator
+        comparisonTiming
+        bootstrap
+        permutation
+        preTrends
+        synthetic
+        groupMeans
+        firstPostRule
+        draws
+        seed
+        confidenceLevel
+        placeboShift
+      }
+      dataVersion
+    }
+  }
+
+  fragment EvaluationGroup on EvaluationGroupFigures {
+    authorities
+    level {
+      value
+      low
+      high
+    }
+    indexed {
+      value
+      low
+      high
+    }
+  }
+
+  fragment EvaluationEffectFields on EvaluationEffect {
+    effect
+    low
+    high
+    standardError
+    validDraws
+  }
+`);

@@ -11,3 +11,5 @@ function lazyChart<P>(load: () => Promise<{ default: ComponentType<P> }>) {
 export const RankedBarChart = lazyChart(() => import('./RankedBarChart'));
 export const TrendLineChart = lazyChart(() => import('./TrendLineChart'));
 export const RelationshipScatter = lazyChart(() => import('./RelationshipScatter'));
+export const IntervalLineChart = lazyChart(() => import('./IntervalLineChart'));
+export const EventStudyChart = lazyChart(() => import('./EventStudyChart'));

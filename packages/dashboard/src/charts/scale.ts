@@ -12,3 +12,17 @@ export function extent(values: readonly (number | null | undefined)[]): [number,
   if (!numbers.length) return undefined;
   return [Math.min(...numbers), Math.max(...numbers)];
 }
+
+/**
+ * A chart's value axis for figures with intervals: from the smallest to the largest of the values
+ * and their interval ends (nulls ignored), padded by 8% of the span; [0, 1] when there are none.
+ *
+ * @example paddedDomain([1, 2], [0.5], [3]); // [0.3, 3.2]
+ */
+export function paddedDomain(...series: readonly (readonly (number | null | undefined)[])[]): [number, number] {
+  const range = extent(series.flat());
+  if (!range) return [0, 1];
+  const [min, max] = range;
+  const pad = (max - min || Math.abs(max) || 1) * 0.08;
+  return [min - pad, max + pad];
+}

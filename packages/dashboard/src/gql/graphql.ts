@@ -16,6 +16,52 @@ export type Direction =
   | 'SAME'
   | 'UP';
 
+/** Who the cohort is compared with. NO_PROGRAMME: every current LA in neither DBV in SEND nor Safety Valve (default). ALL_OTHERS: every current LA not in the cohort, including other programmes' members. NEIGHBOURS_NO_PROGRAMME: the statistical neighbours of the cohort's members that are in no programme. */
+export type EvaluationComparison =
+  | 'ALL_OTHERS'
+  | 'NEIGHBOURS_NO_PROGRAMME'
+  | 'NO_PROGRAMME';
+
+/** Which comparison authorities each group-time effect uses. NEVER_TREATED: the comparison group only (default). NOT_YET_TREATED: also the cohort's own later-starting members, until they start (for staggered cohorts: all DBV, all Safety Valve). */
+export type EvaluationComparisonTiming =
+  | 'NEVER_TREATED'
+  | 'NOT_YET_TREATED';
+
+/** Why an authority was left out. NO_DATA: too few figures in the window. BOUNDARY_CHANGE: its area was reorganised and its series cannot be joined across the change for this metric. SERIES_BREAK: its cohort's start lies on the other side of a series break the evaluation will not straddle. START_OUTSIDE_SERIES: the series has no period before and after its cohort's start. NO_INDEX_BASE: no value in the index base period (INDEXED transform). */
+export type EvaluationDropReason =
+  | 'BOUNDARY_CHANGE'
+  | 'NO_DATA'
+  | 'NO_INDEX_BASE'
+  | 'SERIES_BREAK'
+  | 'START_OUTSIDE_SERIES';
+
+/** HIGHER_AFTER / LOWER_AFTER: after its start the cohort moved above / below the comparison group's path, with a 95% interval excluding 0 and a permutation p-value under 0.05. NO_CLEAR_DIFFERENCE otherwise. */
+export type EvaluationFinding =
+  | 'HIGHER_AFTER'
+  | 'LOWER_AFTER'
+  | 'NO_CLEAR_DIFFERENCE';
+
+/** In the programme cohort, or in the comparison group. */
+export type EvaluationRole =
+  | 'COHORT'
+  | 'COMPARISON';
+
+/** A cohort start to use instead of the reference one (packages/schema/src/programmes/programme-starts.ts). */
+export type EvaluationStartInput = {
+  /** Start id: "dbv:1", "dbv:2", "dbv:3", "safety_valve:2020-21", … (one of the cohort's). */
+  id: string;
+  /** Month (1–12). */
+  month: number;
+  /** Year (2000–2035). */
+  year: number;
+};
+
+/** The scale effects are estimated on. LEVEL: the metric's own unit. LOG: natural logarithm (an effect of 0.05 is about 5%; counts and spend, where authorities differ greatly in size). INDEXED: each authority's value ÷ its value in the index base period × 100. */
+export type EvaluationTransform =
+  | 'INDEXED'
+  | 'LEVEL'
+  | 'LOG';
+
 /** STATISTICAL_NEIGHBOURS: an LA and its 10 neighbours; REGION: current LAs of a region; DBV: the DBV in SEND cohort (or one tranche); SAFETY_VALVE: LAs with an agreement; ENGLAND: all current LAs; CUSTOM: a list of 1–30 LAs. */
 export type PeerKind =
   | 'CUSTOM'
@@ -144,6 +190,29 @@ export type DataPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataPageQuery = { dataVersion: string, releases: Array<{ id: number, dataset: string, publication: string, fileName: string, sha256: string, rowsRead: number, rowsLoaded: number, observations: number, importedAt: string, status: string, supersededBy: number | null, warnings: Array<string> }>, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }> };
 
+export type EvaluationPageQueryVariables = Exact<{
+  cohort: string;
+  metric: string;
+  transform?: EvaluationTransform | null | undefined;
+  comparison?: EvaluationComparison | null | undefined;
+  comparisonTiming?: EvaluationComparisonTiming | null | undefined;
+  starts?: Array<EvaluationStartInput> | EvaluationStartInput | null | undefined;
+  from?: number | null | undefined;
+  to?: number | null | undefined;
+  indexBase?: number | null | undefined;
+  straddleSeriesBreak?: boolean | null | undefined;
+  draws?: number | null | undefined;
+  seed?: number | null | undefined;
+  focus?: string | null | undefined;
+}>;
+
+
+export type EvaluationPageQuery = { evaluation: { transform: EvaluationTransform, unitLabel: string, comparison: EvaluationComparison, comparisonLabel: string, comparisonTiming: EvaluationComparisonTiming, successions: Array<string>, dataVersion: string, cohort: { id: string, label: string, programme: string, listIncomplete: boolean, note: string | null }, metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periodType: PeriodType, periods: Array<{ code: number, label: string }>, latestPeriod: { code: number } | null, seriesBreaks: Array<{ period: number, note: string }> }, window: { straddled: boolean, handling: string | null, from: { code: number, label: string }, to: { code: number, label: string }, periods: Array<{ code: number, label: string }>, seriesBreaks: Array<{ note: string, period: { code: number, label: string } }> }, starts: Array<{ id: string, label: string, year: number, month: number, monthLabel: string, precision: string, known: string, source: string, uncertainty: string, overridden: boolean, authorities: number, note: string | null, firstPostPeriod: { code: number, label: string } | null }>, indexBase: { code: number, label: string }, groupMeans: Array<{ period: { code: number, label: string }, cohort: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null }, comparison: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null } }>, eventStudy: Array<{ eventTime: number, post: boolean, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } }>, overall: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number }, simple: { estimate: number, skipped: Array<string>, cohorts: Array<{ startId: string, cohortBefore: number, cohortAfter: number, comparisonBefore: number, comparisonAfter: number, estimate: number, weight: number, cohortAuthorities: number, comparisonAuthorities: number, beforeFrom: { label: string }, beforeTo: { label: string }, afterFrom: { label: string }, afterTo: { label: string } }> }, permutation: { pValue: number, draws: number, validDraws: number, exceedances: number, eligibleAuthorities: number }, preTrends: { joint: { available: boolean, reason: string | null, statistic: number | null, degreesOfFreedom: number | null, pValue: number | null }, placebo: { available: boolean, reason: string | null, shift: number, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } | null } }, synthetic: { available: boolean, reason: string | null, code: string, name: string, donors: number, preRmspe: number | null, postRmspe: number | null, rmspeRatio: number | null, placeboPValue: number | null, placeboRank: number | null, placebos: number, note: string | null, start: { code: number, label: string } | null, weights: Array<{ code: string, name: string, weight: number }>, path: Array<{ actual: number | null, synthetic: number | null, gap: number | null, period: { code: number, label: string } }> } | null, authorities: Array<{ code: string, name: string, role: EvaluationRole, startId: string | null, observedPeriods: number, joined: string | null, firstPostPeriod: { label: string } | null }>, dropped: Array<{ code: string, name: string, role: EvaluationRole, reason: EvaluationDropReason, detail: string }>, verdict: { finding: EvaluationFinding, preTrendsPass: boolean, headline: string, details: Array<string>, caveats: Array<string> }, method: { estimator: string, comparisonTiming: string, bootstrap: string, permutation: string, preTrends: string, synthetic: string, groupMeans: string, firstPostRule: string, draws: number, seed: number, confidenceLevel: number, placeboShift: number } } };
+
+export type EvaluationGroupFragment = { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null };
+
+export type EvaluationEffectFieldsFragment = { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -213,6 +282,30 @@ export const CompareMemberFragmentDoc = new TypedDocumentString(`
   significance
 }
     `, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
+export const EvaluationGroupFragmentDoc = new TypedDocumentString(`
+    fragment EvaluationGroup on EvaluationGroupFigures {
+  authorities
+  level {
+    value
+    low
+    high
+  }
+  indexed {
+    value
+    low
+    high
+  }
+}
+    `, {"fragmentName":"EvaluationGroup"}) as unknown as TypedDocumentString<EvaluationGroupFragment, unknown>;
+export const EvaluationEffectFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EvaluationEffectFields on EvaluationEffect {
+  effect
+  low
+  high
+  standardError
+  validDraws
+}
+    `, {"fragmentName":"EvaluationEffectFields"}) as unknown as TypedDocumentString<EvaluationEffectFieldsFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -645,3 +738,266 @@ export const DataPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DataPageQuery, DataPageQueryVariables>;
+export const EvaluationPageDocument = new TypedDocumentString(`
+    query EvaluationPage($cohort: String!, $metric: MetricId!, $transform: EvaluationTransform, $comparison: EvaluationComparison, $comparisonTiming: EvaluationComparisonTiming, $starts: [EvaluationStartInput!], $from: PeriodCode, $to: PeriodCode, $indexBase: PeriodCode, $straddleSeriesBreak: Boolean, $draws: Int, $seed: Int, $focus: LaCode) {
+  evaluation(
+    cohort: $cohort
+    metric: $metric
+    transform: $transform
+    comparison: $comparison
+    comparisonTiming: $comparisonTiming
+    starts: $starts
+    from: $from
+    to: $to
+    indexBase: $indexBase
+    straddleSeriesBreak: $straddleSeriesBreak
+    draws: $draws
+    seed: $seed
+    focus: $focus
+  ) {
+    cohort {
+      id
+      label
+      programme
+      listIncomplete
+      note
+    }
+    metric {
+      id
+      label
+      description
+      unit
+      decimals
+      source
+      caveats
+      periodType
+      periods {
+        code
+        label
+      }
+      latestPeriod {
+        code
+      }
+      seriesBreaks {
+        period
+        note
+      }
+    }
+    transform
+    unitLabel
+    comparison
+    comparisonLabel
+    comparisonTiming
+    window {
+      from {
+        code
+        label
+      }
+      to {
+        code
+        label
+      }
+      periods {
+        code
+        label
+      }
+      seriesBreaks {
+        period {
+          code
+          label
+        }
+        note
+      }
+      straddled
+      handling
+    }
+    starts {
+      id
+      label
+      year
+      month
+      monthLabel
+      precision
+      known
+      source
+      uncertainty
+      overridden
+      firstPostPeriod {
+        code
+        label
+      }
+      authorities
+      note
+    }
+    indexBase {
+      code
+      label
+    }
+    groupMeans {
+      period {
+        code
+        label
+      }
+      cohort {
+        ...EvaluationGroup
+      }
+      comparison {
+        ...EvaluationGroup
+      }
+    }
+    eventStudy {
+      eventTime
+      post
+      estimate {
+        ...EvaluationEffectFields
+      }
+    }
+    overall {
+      ...EvaluationEffectFields
+    }
+    simple {
+      estimate
+      cohorts {
+        startId
+        beforeFrom {
+          label
+        }
+        beforeTo {
+          label
+        }
+        afterFrom {
+          label
+        }
+        afterTo {
+          label
+        }
+        cohortBefore
+        cohortAfter
+        comparisonBefore
+        comparisonAfter
+        estimate
+        weight
+        cohortAuthorities
+        comparisonAuthorities
+      }
+      skipped
+    }
+    permutation {
+      pValue
+      draws
+      validDraws
+      exceedances
+      eligibleAuthorities
+    }
+    preTrends {
+      joint {
+        available
+        reason
+        statistic
+        degreesOfFreedom
+        pValue
+      }
+      placebo {
+        available
+        reason
+        shift
+        estimate {
+          ...EvaluationEffectFields
+        }
+      }
+    }
+    synthetic {
+      available
+      reason
+      code
+      name
+      start {
+        code
+        label
+      }
+      weights {
+        code
+        name
+        weight
+      }
+      donors
+      path {
+        period {
+          code
+          label
+        }
+        actual
+        synthetic
+        gap
+      }
+      preRmspe
+      postRmspe
+      rmspeRatio
+      placeboPValue
+      placeboRank
+      placebos
+      note
+    }
+    authorities {
+      code
+      name
+      role
+      startId
+      firstPostPeriod {
+        label
+      }
+      observedPeriods
+      joined
+    }
+    dropped {
+      code
+      name
+      role
+      reason
+      detail
+    }
+    successions
+    verdict {
+      finding
+      preTrendsPass
+      headline
+      details
+      caveats
+    }
+    method {
+      estimator
+      comparisonTiming
+      bootstrap
+      permutation
+      preTrends
+      synthetic
+      groupMeans
+      firstPostRule
+      draws
+      seed
+      confidenceLevel
+      placeboShift
+    }
+    dataVersion
+  }
+}
+    fragment EvaluationGroup on EvaluationGroupFigures {
+  authorities
+  level {
+    value
+    low
+    high
+  }
+  indexed {
+    value
+    low
+    high
+  }
+}
+fragment EvaluationEffectFields on EvaluationEffect {
+  effect
+  low
+  high
+  standardError
+  validDraws
+}`) as unknown as TypedDocumentString<EvaluationPageQuery, EvaluationPageQueryVariables>;

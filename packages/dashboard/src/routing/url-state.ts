@@ -3,7 +3,7 @@
  * forward work. This module is the one place that reads and writes it.
  */
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'metrics', 'data'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -12,6 +12,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   compare: '/compare',
   trends: '/trends',
   relationships: '/relationships',
+  evaluation: '/evaluation',
   // The server owns /metrics (Prometheus), so the catalogue lives at /catalogue.
   metrics: '/catalogue',
   data: '/data',
@@ -22,6 +23,46 @@ export const PEER_CHOICES = ['sn', 'region', 'dbv', 'dbv-1', 'dbv-2', 'dbv-3', '
 export type PeerChoice = (typeof PEER_CHOICES)[number];
 
 export type View = 'chart' | 'table';
+
+/** Evaluation: the scale effects are estimated on, and the comparison group, as the URL names them. */
+export const EVALUATION_TRANSFORMS = ['level', 'log', 'indexed'] as const;
+export type EvaluationTransformChoice = (typeof EVALUATION_TRANSFORMS)[number];
+export const EVALUATION_COMPARISONS = ['no-programme', 'all-others', 'neighbours'] as const;
+export type EvaluationComparisonChoice = (typeof EVALUATION_COMPARISONS)[number];
+
+/** A cohort start the user moved ("dbv:1@2022-09" in the URL). */
+export interface StartOverride {
+  id: string;
+  year: number;
+  month: number;
+}
+
+/** Evaluation draws the URL accepts (the API's range). */
+export const EVALUATION_DRAWS = { min: 999, max: 4999, default: 999 } as const;
+/** The seed when the URL gives none (the API's default). */
+export const DEFAULT_EVALUATION_SEED = 18;
+const MAX_SEED = 2_147_483_647;
+
+/** Everything the evaluation page asks, each part left out when it is the default. */
+export interface EvaluationState {
+  /** Cohort id ("dbv:1" when absent). */
+  cohort?: string;
+  transform: EvaluationTransformChoice;
+  comparison: EvaluationComparisonChoice;
+  /** Compare with not-yet-treated cohort members too. */
+  notYetTreated: boolean;
+  starts: StartOverride[];
+  from?: number;
+  to?: number;
+  /** Index base period. */
+  base?: number;
+  /** Straddle a series break. */
+  straddle: boolean;
+  draws?: number;
+  seed?: number;
+  /** The cohort authority of the synthetic comparison. */
+  focus?: string;
+}
 
 export interface UrlState {
   /** Focus LA (DfE number). */
@@ -37,6 +78,8 @@ export interface UrlState {
   /** Profile and relationships: reporting year. */
   year?: number;
   view: View;
+  /** Evaluation page. */
+  evaluation: EvaluationState;
 }
 
 export const MAX_CUSTOM_PEERS = 30;
@@ -51,6 +94,59 @@ function intParam(value: string | null): number | undefined {
 
 function metricParam(value: string | null): string | undefined {
   return value !== null && METRIC_ID.test(value) ? value : undefined;
+}
+
+const COHORT_ID = /^(dbv|safety_valve)(:[0-9a-z-]{1,10})?$/;
+const START_OVERRIDE = /^((?:dbv|safety_valve):[0-9a-z-]{1,10})@(\d{4})-(\d{2})$/;
+
+function boundedInt(value: string | null, min: number, max: number): number | undefined {
+  if (value === null || !/^\d{1,10}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** The evaluation part of a query string, ignoring anything malformed. */
+export function parseEvaluationState(params: URLSearchParams): EvaluationState {
+  const cohort = params.get('cohort');
+  const transform = params.get('transform') as EvaluationTransformChoice | null;
+  const comparison = params.get('comparison') as EvaluationComparisonChoice | null;
+  const starts: StartOverride[] = [];
+  for (const part of (params.get('starts') ?? '').split(',')) {
+    const match = START_OVERRIDE.exec(part.trim());
+    if (!match) continue;
+    const [year, month] = [Number(match[2]), Number(match[3])];
+    if (month >= 1 && month <= 12 && !starts.some((s) => s.id === match[1])) starts.push({ id: match[1], year, month });
+  }
+  const focus = params.get('focus');
+  return {
+    cohort: cohort && COHORT_ID.test(cohort) ? cohort : undefined,
+    transform: transform && (EVALUATION_TRANSFORMS as readonly string[]).includes(transform) ? transform : 'level',
+    comparison: comparison && (EVALUATION_COMPARISONS as readonly string[]).includes(comparison) ? comparison : 'no-programme',
+    notYetTreated: params.get('timing') === 'not-yet-treated',
+    starts,
+    from: intParam(params.get('from')),
+    to: intParam(params.get('to')),
+    base: intParam(params.get('base')),
+    straddle: params.get('straddle') === 'yes',
+    draws: boundedInt(params.get('draws'), EVALUATION_DRAWS.min, EVALUATION_DRAWS.max),
+    seed: boundedInt(params.get('seed'), 0, MAX_SEED),
+    focus: focus && LA_CODE.test(focus) ? focus : undefined,
+  };
+}
+
+function writeEvaluationState(params: URLSearchParams, state: Partial<EvaluationState>): void {
+  if (state.cohort) params.set('cohort', state.cohort);
+  if (state.transform && state.transform !== 'level') params.set('transform', state.transform);
+  if (state.comparison && state.comparison !== 'no-programme') params.set('comparison', state.comparison);
+  if (state.notYetTreated) params.set('timing', 'not-yet-treated');
+  if (state.starts?.length) params.set('starts', state.starts.map((s) => `${s.id}@${s.year}-${String(s.month).padStart(2, '0')}`).join(','));
+  if (state.from) params.set('from', String(state.from));
+  if (state.to) params.set('to', String(state.to));
+  if (state.base) params.set('base', String(state.base));
+  if (state.straddle) params.set('straddle', 'yes');
+  if (state.draws !== undefined && state.draws !== EVALUATION_DRAWS.default) params.set('draws', String(state.draws));
+  if (state.seed !== undefined && state.seed !== DEFAULT_EVALUATION_SEED) params.set('seed', String(state.seed));
+  if (state.focus) params.set('focus', state.focus);
 }
 
 /** The page a path shows ('/' is start; unknown paths are undefined). */
@@ -78,6 +174,7 @@ export function parseState(search: string): UrlState {
     y: metricParam(params.get('y')),
     year: intParam(params.get('year')),
     view: params.get('view') === 'table' ? 'table' : 'chart',
+    evaluation: parseEvaluationState(params),
   };
 }
 
@@ -92,8 +189,9 @@ export function stateToSearch(state: Partial<UrlState>): string {
   if (state.x) params.set('x', state.x);
   if (state.y) params.set('y', state.y);
   if (state.year) params.set('year', String(state.year));
+  if (state.evaluation) writeEvaluationState(params, state.evaluation);
   if (state.view === 'table') params.set('view', 'table');
-  const text = params.toString().replace(/%2C/g, ',');
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@');
   return text ? `?${text}` : '';
 }
 
