@@ -9,8 +9,9 @@ import { type FileOutcome, importPaths } from '../src/ingest/import.service';
 import globalTeardown from './global-teardown';
 import { CLI } from './support/cli';
 import { OFFICIAL_DATA_DIR } from './support/official-data';
-import { createDatabase, uniqueDatabaseName } from './support/postgres-admin';
+import { createDatabase, databaseUrl, uniqueDatabaseName } from './support/postgres-admin';
 import { SHARED_DATABASE_ENV, SKIP_SHARED_ENV } from './support/shared-database';
+import { restoreSharedDatabases, saveSharedDatabases, sharedDatabaseKey, TEST_CACHE_ENV } from './support/shared-database-cache';
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
@@ -70,6 +71,13 @@ export default async function globalSetup(): Promise<void> {
   process.env[SHARED_DATABASE_ENV.pglite] = pgliteDir;
   process.env[SHARED_DATABASE_ENV.postgresName] = postgresName;
   try {
+    const cacheDir = process.env[TEST_CACHE_ENV];
+    const key = cacheDir ? sharedDatabaseKey(OFFICIAL_DATA_DIR) : '';
+    if (cacheDir && (await restoreSharedDatabases(cacheDir, key, pgliteDir, postgresName))) {
+      process.env[SHARED_DATABASE_ENV.postgres] = databaseUrl(postgresName);
+      process.stderr.write(`\nglobal setup: shared databases restored from ${TEST_CACHE_ENV}=${cacheDir} (key ${key})\n`);
+      return;
+    }
     const postgresUrl = await createDatabase(postgresName);
     process.env[SHARED_DATABASE_ENV.postgres] = postgresUrl;
     process.stderr.write(`\nglobal setup: importing ${OFFICIAL_DATA_DIR} into PGlite (${pgliteDir}) and PostgreSQL (${postgresName})…\n`);
@@ -84,7 +92,8 @@ export default async function globalSetup(): Promise<void> {
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length > 0) throw new Error(failures.map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason))).join('\n\n'));
     await importInProcess(await connect({ url: postgresUrl, poolSize: 2 }), 'PostgreSQL (second pass)', 'unchanged');
-    process.stderr.write(`global setup: done in ${seconds(started)}\n`);
+    if (cacheDir) await saveSharedDatabases(cacheDir, key, pgliteDir, postgresName);
+    process.stderr.write(`global setup: done in ${seconds(started)}${cacheDir ? ` (kept in ${cacheDir}, key ${key})` : ''}\n`);
   } catch (error) {
     // Jest skips global teardown when global setup fails: clean up here.
     await globalTeardown();

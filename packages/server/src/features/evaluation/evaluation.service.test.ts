@@ -199,7 +199,7 @@ describe('answerEvaluation builds the panel honestly', () => {
     expect({ code: error.code, field: error.field, empty: /comparison group is empty/.test(error.message) }).toEqual({ code: 'BAD_USER_INPUT', field: 'comparison', empty: true });
   });
 
-  test.each([
+  test.each<[string, Partial<EvaluationArgs>, string]>([
     ['an unknown cohort', { cohort: 'dbv:4' }, 'cohort'],
     ['draws over the limit', { draws: 5000 }, 'draws'],
     ['draws under the floor', { draws: 100 }, 'draws'],
@@ -209,7 +209,7 @@ describe('answerEvaluation builds the panel honestly', () => {
     ['a month out of range', { cohort: 'dbv:1', starts: [{ id: 'dbv:1', year: 2022, month: 13 }] }, 'starts[0].month'],
     ['an index base outside the series', { indexBase: 200809 }, 'indexBase'],
     ['a focus outside the cohort', { focus: '131' }, 'focus'],
-  ] as const)('answers %s with BAD_USER_INPUT naming the field', (_, overrides, field) => {
+  ])('answers %s with BAD_USER_INPUT naming the field', (_, overrides, field) => {
     expect(errorOf(() => answerEvaluation(world, figures(0), args(overrides))).field).toBe(field);
   });
 });
