@@ -12,6 +12,7 @@ import { refreshEnglandSet, selectEnglandSet } from '../src/derived/england-set.
 import { selectMetricValues } from '../src/derived/metric-value.repository';
 import { ReferenceCache, type ReferenceSnapshot } from '../src/features/reference/reference.service';
 import { ENGINES } from './support/engines';
+import { caseloadAllPlansCopy, removeCopies } from './support/file-copies';
 import { openFreshDatabase } from './support/fresh-database';
 import { importLaLookup, importOrThrow } from './support/import-file';
 import { OFFICIAL_FILES } from './support/official-data';
@@ -121,11 +122,12 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       handle = await openFreshDatabase(engine);
       await importLaLookup(handle.db);
-      await importOrThrow(handle.db, OFFICIAL_FILES.caseload);
+      await importOrThrow(handle.db, caseloadAllPlansCopy());
     }, 120_000);
 
     afterAll(async () => {
       await handle?.close();
+      removeCopies();
     });
 
     const snapshot = async () => ({

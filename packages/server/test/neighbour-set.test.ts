@@ -10,6 +10,7 @@ import { selectProfile } from '../src/features/profiles/profile.repository';
 import { ReferenceCache } from '../src/features/reference/reference.service';
 import { type ApiHarness, openApi } from './support/api';
 import { ENGINES } from './support/engines';
+import { caseloadAllPlansCopy, removeCopies } from './support/file-copies';
 import { openFreshDatabase } from './support/fresh-database';
 import { importLaLookup, importOrThrow } from './support/import-file';
 import { OFFICIAL_FILES } from './support/official-data';
@@ -128,11 +129,12 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       handle = await openFreshDatabase(engine);
       await importLaLookup(handle.db);
-      await importOrThrow(handle.db, OFFICIAL_FILES.caseload);
+      await importOrThrow(handle.db, caseloadAllPlansCopy());
     }, 120_000);
 
     afterAll(async () => {
       await handle?.close();
+      removeCopies();
     });
 
     const snapshot = async () => (await sql`select * from neighbour_statistics order by la_code, period, metric_id`.execute(handle.db)).rows;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { OFFICIAL_FILES } from './official-data';
 
 const made: string[] = [];
 
@@ -29,4 +30,14 @@ export function withCell(line: string, column: number, value: string): string {
 /** Removes every folder copyWithLines made (call in afterAll). */
 export function removeCopies(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * caseload.csv (2025) cut to its "All EHC plans" rows: every area, period and indicator of the
+ * headline series (every metric derived from the file), without the breakdowns by age, sex,
+ * ethnicity and years in place that make up 95% of its 1.2 million figures. For tests that import
+ * the file into a fresh database to check what the import derives from it.
+ */
+export function caseloadAllPlansCopy(): string {
+  return copyWithLines(OFFICIAL_FILES.caseload, (lines) => lines.filter((line, index) => index === 0 || line.includes(',All EHC plans,All EHC plans,')));
 }
