@@ -71,6 +71,15 @@ export function effectUnitLabel(transform: OutcomeTransform, unit: Unit, indexBa
   }
 }
 
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** One formatter per number of decimals (toLocaleString builds a new one at every call, ~0.1 ms). */
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(decimals);
+  if (!format) NUMBER_FORMATS.set(decimals, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format;
+}
+
 /**
  * A number as the verdict writes it: enough decimals for the scale (3 for logs, 2 for percentage
  * points, 1 for index points, whole pounds and counts), with a true minus sign.
@@ -79,7 +88,7 @@ export function effectUnitLabel(transform: OutcomeTransform, unit: Unit, indexBa
  */
 export function formatEffect(value: number, transform: OutcomeTransform, unit: Unit): string {
   const decimals = transform === 'log' ? 3 : transform === 'indexed' ? 1 : unit === 'percent' || unit === 'rate_per_1000' ? 2 : 0;
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = numberFormat(decimals).format(Math.abs(value));
   const sign = value < 0 && Number(text.replace(/,/g, '')) !== 0 ? '−' : '';
   return transform === 'level' && unit.startsWith('gbp') ? `${sign}£${text}` : `${sign}${text}`;
 }

@@ -70,9 +70,9 @@ export function percentileInterval(draws: ArrayLike<number>): Interval | null {
   if (count < 2) return null;
   const valid = kept.subarray(0, count).sort();
   let mean = 0;
-  for (const x of valid) mean += x / valid.length;
+  for (let k = 0; k < count; k++) mean += valid[k] / count;
   let squares = 0;
-  for (const x of valid) squares += (x - mean) ** 2;
+  for (let k = 0; k < count; k++) squares += (valid[k] - mean) ** 2;
   const tail = (1 - CONFIDENCE_LEVEL) / 2;
   return { low: quantileOfSorted(valid, tail), high: quantileOfSorted(valid, 1 - tail), standardError: Math.sqrt(squares / (valid.length - 1)), validDraws: valid.length };
 }
@@ -354,8 +354,11 @@ function preTrendsFrom(panel: Panel, estimate: GroupTimeEstimate, engine: CellEn
     placebo = { available: false, shift, reason: `no cohort starts more than ${shift} periods into the series`, droppedCohorts: shifted.droppedCohorts };
   } else {
     try {
-      const result = bootstrapEffects(shifted.panel, { comparison: engine.comparison, draws: options.draws, seed: options.seed });
-      placebo = { available: true, shift, overall: result.overall.effect, interval: result.overall.interval, cohorts: shifted.cohorts, droppedCohorts: shifted.droppedCohorts };
+      // Only the overall effect and its interval are wanted: the same estimate and draws as
+      // bootstrapEffects on the shifted panel, without the intervals of every cell.
+      const { estimate, engine: placeboEngine } = prepareEstimate(shifted.panel, { comparison: engine.comparison });
+      const interval = percentileInterval(drawBootstrap(placeboEngine, options.draws, options.seed).overall);
+      placebo = { available: true, shift, overall: estimate.overall, interval, cohorts: shifted.cohorts, droppedCohorts: shifted.droppedCohorts };
     } catch (error) {
       if (!(error instanceof EvaluationInputError)) throw error;
       placebo = { available: false, shift, reason: error.message, droppedCohorts: shifted.droppedCohorts };
