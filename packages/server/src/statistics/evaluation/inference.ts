@@ -91,17 +91,20 @@ function strata(engine: CellEngine): Int32Array[] {
   return groups.filter((members) => members.length > 0).map((members) => Int32Array.from(members));
 }
 
-function drawBootstrap(engine: CellEngine, draws: number, seed: number): BootstrapDraws {
+/** Runs `draws` bootstrap draws; with `overallOnly`, keeps only the overall effect of each. */
+function drawBootstrap(engine: CellEngine, draws: number, seed: number, overallOnly = false): BootstrapDraws {
   const random = createRandom(seed);
   const groups = strata(engine);
   const cellCount = engine.layout.cells.length;
   const eventCount = engine.layout.eventTimes.length;
-  const result = { cells: new Float64Array(draws * cellCount), eventTimes: new Float64Array(draws * eventCount), overall: new Float64Array(draws) };
+  const kept = overallOnly ? 0 : draws;
+  const result = { cells: new Float64Array(kept * cellCount), eventTimes: new Float64Array(kept * eventCount), overall: new Float64Array(draws) };
   const multiplicity = new Float64Array(engine.unitCount);
   for (let d = 0; d < draws; d++) {
     multiplicity.fill(0);
     for (const members of groups) for (let k = 0; k < members.length; k++) multiplicity[members[random.nextInt(members.length)]] += 1;
-    result.overall[d] = engine.run(engine.labels, multiplicity);
+    result.overall[d] = engine.run(engine.labels, multiplicity, overallOnly);
+    if (overallOnly) continue;
     result.cells.set(engine.att, d * cellCount);
     result.eventTimes.set(engine.eventTime, d * eventCount);
   }
@@ -207,7 +210,7 @@ function permutationFrom(observed: number, engine: CellEngine, options: Resampli
   let validDraws = 0;
   for (let d = 0; d < options.draws; d++) {
     // Shuffling the previous draw's labels again is as uniform as shuffling the originals.
-    const statistic = engine.run(shuffleInPlace(labels, random), engine.once);
+    const statistic = engine.run(shuffleInPlace(labels, random), engine.once, true);
     if (Number.isNaN(statistic)) continue;
     validDraws++;
     if (Math.abs(statistic) >= threshold) exceedances++;
@@ -357,7 +360,7 @@ function preTrendsFrom(panel: Panel, estimate: GroupTimeEstimate, engine: CellEn
       // Only the overall effect and its interval are wanted: the same estimate and draws as
       // bootstrapEffects on the shifted panel, without the intervals of every cell.
       const { estimate, engine: placeboEngine } = prepareEstimate(shifted.panel, { comparison: engine.comparison });
-      const interval = percentileInterval(drawBootstrap(placeboEngine, options.draws, options.seed).overall);
+      const interval = percentileInterval(drawBootstrap(placeboEngine, options.draws, options.seed, true).overall);
       placebo = { available: true, shift, overall: estimate.overall, interval, cohorts: shifted.cohorts, droppedCohorts: shifted.droppedCohorts };
     } catch (error) {
       if (!(error instanceof EvaluationInputError)) throw error;

@@ -46,17 +46,47 @@ export function solveSimplexLeastSquares(columns: readonly (readonly number[])[]
   let largest = 0;
   for (const column of columns) for (let r = 0; r < rows; r++) largest = Math.max(largest, Math.abs(column[r] - target[r]));
   const unit = largest > 0 ? 2 ** Math.ceil(Math.log2(largest)) : 1;
-  const shifted = columns.map((column) => Float64Array.from(column, (x, r) => (x - target[r]) / unit));
-  // X′X in a flat array; each product summed over the rows in order, so X′X is symmetric bit for bit.
+  const shifted = new Float64Array(n * rows);
+  for (let j = 0; j < n; j++) {
+    const column = columns[j];
+    for (let r = 0; r < rows; r++) shifted[j * rows + r] = (column[r] - target[r]) / unit;
+  }
+  // X′X in a flat array, four entries of a row at a time; each entry sums its products over the
+  // rows in order, so X′X is symmetric bit for bit.
   const gram = new Float64Array(n * n);
+  const entry = (i: number, j: number, sum: number) => {
+    gram[i * n + j] = sum;
+    gram[j * n + i] = sum;
+  };
   for (let i = 0; i < n; i++) {
-    const a = shifted[i];
-    for (let j = i; j < n; j++) {
-      const b = shifted[j];
+    const a = i * rows;
+    let j = i;
+    for (; j + 3 < n; j += 4) {
+      const b0 = j * rows;
+      const b1 = b0 + rows;
+      const b2 = b1 + rows;
+      const b3 = b2 + rows;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0; r < rows; r++) {
+        const x = shifted[a + r];
+        s0 += x * shifted[b0 + r];
+        s1 += x * shifted[b1 + r];
+        s2 += x * shifted[b2 + r];
+        s3 += x * shifted[b3 + r];
+      }
+      entry(i, j, s0);
+      entry(i, j + 1, s1);
+      entry(i, j + 2, s2);
+      entry(i, j + 3, s3);
+    }
+    for (; j < n; j++) {
+      const b = j * rows;
       let sum = 0;
-      for (let r = 0; r < rows; r++) sum += a[r] * b[r];
-      gram[i * n + j] = sum;
-      gram[j * n + i] = sum;
+      for (let r = 0; r < rows; r++) sum += shifted[a + r] * shifted[b + r];
+      entry(i, j, sum);
     }
   }
   let scale = Number.MIN_VALUE;
