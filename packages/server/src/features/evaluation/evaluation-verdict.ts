@@ -160,9 +160,10 @@ export function writeVerdict(input: VerdictInput): Verdict {
   if (input.transform === 'level' && (input.unit === 'count' || input.unit.startsWith('gbp'))) {
     caveats.push('Levels of counts and spend: large authorities dominate the means and the effect. LOG or INDEXED compares proportional change instead.');
   }
-  if (input.successionsUsed.length) caveats.push(`Boundary changes: ${input.successionsUsed.join(' ')}`);
+  if (input.successionsUsed.length) caveats.push(`Boundary changes: ${input.successionsUsed.map((s) => s.replace(/^Joined across a boundary change: /, '')).join(' ')}`);
   if (input.alsoInOtherProgramme.length) {
-    caveats.push(`Both programmes: ${input.alsoInOtherProgramme.join(', ')} ${input.alsoInOtherProgramme.length === 1 ? 'is' : 'are'} also in the other programme, so ${input.alsoInOtherProgramme.length === 1 ? 'its' : 'their'} later figures mix the two.`);
+    const names = input.alsoInOtherProgramme;
+    caveats.push(`Both programmes: ${names.length === 1 ? names[0] : `${names.slice(0, -1).join('; ')} and ${names.at(-1)}`} ${names.length === 1 ? 'is' : 'are'} also in the other programme, so ${names.length === 1 ? 'its' : 'their'} later figures mix the two.`);
   }
   if (input.droppedCohortAuthorities > 0) caveats.push(`${input.droppedCohortAuthorities} cohort ${input.droppedCohortAuthorities === 1 ? 'authority was' : 'authorities were'} left out for want of figures (listed with the reasons).`);
   if (input.nonPositiveValues > 0) caveats.push(`${input.nonPositiveValues} values of 0 or below have no logarithm and were left out of the LOG scale.`);

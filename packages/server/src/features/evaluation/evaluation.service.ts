@@ -166,7 +166,7 @@ function synthetic(metric: MetricDefinition, built: EvaluationPanel, { unit, don
     const size = fit.weights.length;
     const notes: string[] = [];
     if (size > fit.fitPeriods.length) {
-      notes.push(`The pool has ${size} donors for ${fit.fitPeriods.length} pre-periods, so a near-exact pre-period fit is easy and the placebo p-value is unstable: read the pre-period fit error beside it, or build it from the authority's statistical neighbours.`);
+      notes.push(`The pool has ${size} donors for ${fit.fitPeriods.length} ${fit.fitPeriods.length === 1 ? 'pre-period' : 'pre-periods'}, so a near-exact pre-period fit is easy and the placebo p-value is unstable: read the pre-period fit error beside it, or build it from the authority's statistical neighbours.`);
     } else if (result.placebos.length < 19) {
       notes.push(`With ${result.placebos.length} placebos the smallest possible p-value is ${(1 / (1 + result.placebos.length)).toFixed(3)}.`);
     }
@@ -448,7 +448,7 @@ export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPa
         args.comparisonTiming === EvaluationComparisonTiming.NOT_YET_TREATED
           ? 'Not yet treated: the comparison group plus the cohort\'s own later-starting authorities, in the periods before they start.'
           : 'Never treated: the comparison group only.',
-      bootstrap: `${BOOTSTRAP_SCHEME}; ${args.draws} draws; 95% percentile intervals (R quantile type 7). The intervals are pointwise: each covers its own figure 95% of the time, but the event study's intervals together are not a joint band, so one of several pre-period intervals missing 0 is expected now and then; the joint pre-trend test is the joint check.`,
+      bootstrap: `${BOOTSTRAP_SCHEME.charAt(0).toUpperCase()}${BOOTSTRAP_SCHEME.slice(1)}; ${args.draws} draws; 95% percentile intervals (R quantile type 7). The intervals are pointwise: each covers its own figure 95% of the time, but the event study's intervals together are not a joint band, so one of several pre-period intervals missing 0 is expected now and then; the joint pre-trend test is the joint check.`,
       permutation: `The cohort labels (each start and "comparison") shuffled among the ${permutation.eligibleUnits} authorities, ${args.draws} draws; two-sided p = (1 + draws with |effect| ≥ |observed|) / (1 + valid draws).`,
       preTrends: `Joint Wald test that every pre-period event-time effect is 0 (χ², bootstrap covariance, same draws); placebo: every start moved ${DEFAULT_PLACEBO_SHIFT} periods earlier, figures from the real start on dropped, effect re-estimated with its bootstrap interval.`,
       synthetic: `Abadie, Diamond and Hainmueller (2010): non-negative donor weights summing to 1 over ${args.donors === EvaluationDonorPool.NEIGHBOURS ? "the focus authority's statistical neighbours among the comparison authorities" : 'the comparison authorities'}, fitted by least squares on the focus authority's pre-start path (the outcome only, no covariates); placebo in space: each donor of the pool refitted as if treated from the others; p = rank of the focus authority's post/pre RMSPE ratio ÷ (1 + placebos). With more donors than pre-periods the pre-period fit is near-exact and the ratios unstable: read the fit error beside p.`,
