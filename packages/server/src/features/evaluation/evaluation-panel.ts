@@ -26,6 +26,8 @@ export interface StartInUse {
   readonly start: ProgrammeStart;
   readonly at: YearMonth;
   readonly overridden: boolean;
+  /** Where an override is in the `starts` argument, for an error that names it. */
+  readonly argument?: number;
 }
 
 export interface PanelRequest {
@@ -237,10 +239,10 @@ export function buildEvaluationPanel(reference: ReferenceSnapshot, figures: Metr
 
   // Starts the requested range cannot show: an override is the user's error; a reference start is left out.
   const starts = new Map(request.starts.map((use) => [use.start.id, { use, firstPost: firstPostIn(metric, requested, use.at) }]));
-  request.starts.forEach((use, index) => {
+  request.starts.forEach((use) => {
     if (use.overridden && starts.get(use.start.id)!.firstPost === null) {
       throw badEvaluationInput(
-        `starts[${index}]`,
+        `starts[${use.argument ?? 0}]`,
         `The start ${use.at.year}-${String(use.at.month).padStart(2, '0')} for ${use.start.id} is outside the series of ${metric.id} (${label(requested[0])} to ${label(requested.at(-1)!)}): it needs at least one period before its first post period and one on or after it.`,
         { reason: 'START_OUTSIDE_SERIES' },
       );

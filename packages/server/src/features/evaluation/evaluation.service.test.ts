@@ -230,6 +230,7 @@ describe('answerEvaluation builds the panel honestly', () => {
     ['draws under the floor', { draws: 100 }, 'draws'],
     ['a negative seed', { seed: -1 }, 'seed'],
     ['a start outside the series', { cohort: 'dbv:1', starts: [{ id: 'dbv:1', year: 2009, month: 6 }] }, 'starts[0]'],
+    ['the second of two starts outside the series, by its place in the argument', { cohort: 'dbv', starts: [{ id: 'dbv:2', year: 2023, month: 1 }, { id: 'dbv:1', year: 2030, month: 1 }] }, 'starts[1]'],
     ['a start of another cohort', { cohort: 'dbv:1', starts: [{ id: 'dbv:2', year: 2022, month: 6 }] }, 'starts[0].id'],
     ['a month out of range', { cohort: 'dbv:1', starts: [{ id: 'dbv:1', year: 2022, month: 13 }] }, 'starts[0].month'],
     ['an index base outside the series', { indexBase: 200809 }, 'indexBase'],

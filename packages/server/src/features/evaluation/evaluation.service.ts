@@ -90,7 +90,9 @@ export function checkEvaluationArgs(args: Pick<EvaluationArgs, 'cohort' | 'draws
   const starts = cohort.starts.map((id): StartInUse => {
     const start = programmeStartOf(id);
     const override = overrides.find((o) => o.id === id);
-    return override ? { start, at: { year: override.year, month: override.month }, overridden: true } : { start, at: { year: start.year, month: start.month }, overridden: false };
+    return override
+      ? { start, at: { year: override.year, month: override.month }, overridden: true, argument: overrides.indexOf(override) }
+      : { start, at: { year: start.year, month: start.month }, overridden: false };
   });
   return { cohort, starts };
 }
