@@ -32,6 +32,8 @@ const { ComparisonResolver, compare } = dist('features/comparisons/comparison.re
 const { TrendResolver } = dist('features/trends/trend.resolver.js');
 const { RelationshipResolver } = dist('features/relationships/relationship.resolver.js');
 const { requireMetric, isProportion, isAggregatable } = dist('features/metrics/metric.service.js');
+const { evaluate } = dist('features/evaluation/evaluation.service.js');
+const { DEFAULT_EVALUATION_DRAWS, DEFAULT_EVALUATION_SEED } = dist('features/evaluation/evaluation.args.js');
 
 // The resolvers read release ids only when the operation selects releaseIds; none of the bench's
 // operations does, so the baseline runs the same SQL as the API by passing an operation without it.
@@ -53,6 +55,20 @@ const HANDLERS = {
     return PROJECT.comparison({ ...c, members, focusMember: first === null ? undefined : resolvers.comparison.focusMember(c) });
   },
   '/trend': (ctx, q) => resolvers.trend.trend(ctx, q.get('metric'), q.get('areas').split(','), null, null, null, null).then(PROJECT.trend),
+  // The service the resolver calls, with the arguments' GraphQL defaults.
+  '/evaluation': (ctx, q) =>
+    evaluate(ctx, {
+      cohort: q.get('cohort'),
+      metric: q.get('metric'),
+      transform: q.get('transform') ?? 'level',
+      comparison: 'no_programme',
+      comparisonTiming: 'never_treated',
+      straddleSeriesBreak: false,
+      draws: DEFAULT_EVALUATION_DRAWS,
+      seed: DEFAULT_EVALUATION_SEED,
+      focus: q.get('focus'),
+      donors: 'comparison',
+    }).then(PROJECT.evaluation),
   '/relationship': (ctx, q) => resolvers.relationship.relationship(ctx, q.get('x'), q.get('y'), null, q.get('focus'), null, null, NO_RELEASE_IDS).then(PROJECT.relationship),
 };
 

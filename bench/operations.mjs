@@ -29,6 +29,31 @@ export const OPERATIONS = {
   },
 };
 
+/** What the evaluation benchmark selects: the figures the page draws, a verdict, the seed. */
+const EVALUATION_SELECTION = `overall { effect low high } simple { estimate } permutation { pValue } preTrends { joint { pValue } placebo { estimate { effect low high } } } eventStudy { eventTime estimate { effect low high } } groupMeans { period { code } cohort { level { value low high } indexed { value low high } } comparison { level { value low high } indexed { value low high } } } synthetic { preRmspe placeboPValue weights { code weight } } verdict { finding headline } method { seed draws }`;
+
+/**
+ * The evaluation (issue 18), measured at 10 requests/s: each request resamples 999 times for the
+ * bootstrap, the permutation test, the placebo start and the group means. `evaluation` is the
+ * page's first view (DBV tranche 1, % of plans in mainstream, no synthetic comparison);
+ * `evaluationStaggered` every DBV tranche (staggered starts) on EHC plans, log scale, with
+ * Cumbria's synthetic comparison from the whole comparison group (75 placebo fits).
+ */
+export const EVALUATION_OPERATIONS = {
+  evaluation: {
+    label: "evaluation: DBV tranche 1 on % of plans in mainstream (the page's first view)",
+    query: `query Evaluation($cohort: String!, $metric: MetricId!) { evaluation(cohort: $cohort, metric: $metric) { ${EVALUATION_SELECTION} } }`,
+    variables: { cohort: 'dbv:1', metric: 'pct_plans_mainstream' },
+    baseline: '/evaluation?cohort=dbv:1&metric=pct_plans_mainstream',
+  },
+  evaluationStaggered: {
+    label: "evaluation: every DBV tranche on EHC plans (log), with Cumbria's synthetic comparison",
+    query: `query EvaluationStaggered($cohort: String!, $metric: MetricId!, $transform: EvaluationTransform, $focus: LaCode) { evaluation(cohort: $cohort, metric: $metric, transform: $transform, focus: $focus) { ${EVALUATION_SELECTION} } }`,
+    variables: { cohort: 'dbv', metric: 'ehc_plans', transform: 'LOG', focus: '909' },
+    baseline: '/evaluation?cohort=dbv&metric=ehc_plans&transform=log&focus=909',
+  },
+};
+
 const { metric: LIST_METRIC, focus: LIST_FOCUS, period: LIST_PERIOD } = OPERATIONS.comparison.variables;
 
 /**
@@ -96,6 +121,23 @@ export const PROJECT = {
       series: t.series.map((s) => ({ id: s.id, points: s.points.map((p) => ({ period: { code: p.period.code }, value: p.value, status: p.status })) })),
     },
   }),
+  evaluation: (e) => {
+    const estimate = (x) => x && pick(x, ['value', 'low', 'high']);
+    const group = (g) => ({ level: estimate(g.level), indexed: estimate(g.indexed) });
+    return {
+      evaluation: {
+        overall: pick(e.overall, ['effect', 'low', 'high']),
+        simple: { estimate: e.simple.estimate },
+        permutation: { pValue: e.permutation.pValue },
+        preTrends: { joint: { pValue: e.preTrends.joint.pValue }, placebo: { estimate: e.preTrends.placebo.estimate && pick(e.preTrends.placebo.estimate, ['effect', 'low', 'high']) } },
+        eventStudy: e.eventStudy.map((p) => ({ eventTime: p.eventTime, estimate: pick(p.estimate, ['effect', 'low', 'high']) })),
+        groupMeans: e.groupMeans.map((g) => ({ period: { code: g.period.code }, cohort: group(g.cohort), comparison: group(g.comparison) })),
+        synthetic: e.synthetic && { preRmspe: e.synthetic.preRmspe, placeboPValue: e.synthetic.placeboPValue, weights: e.synthetic.weights.map((w) => pick(w, ['code', 'weight'])) },
+        verdict: { finding: enumName(e.verdict.finding), headline: e.verdict.headline },
+        method: pick(e.method, ['seed', 'draws']),
+      },
+    };
+  },
   relationship: (r) => ({
     relationship: {
       pairs: r.pairs,

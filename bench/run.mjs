@@ -6,7 +6,8 @@
  * headless chromium (LCP and time to the first chart, bench/dashboard.mjs). The comparison is also
  * measured at 20 connections against two floors in the same run: a plain list of the same metric
  * period (what a generic GraphQL-over-PostgreSQL engine serves) and its physical limit (one SQL
- * statement building the whole answer), both served by bench/baseline-server.mjs.
+ * statement building the whole answer), both served by bench/baseline-server.mjs. The evaluation
+ * (issue 18) is measured at 10 requests/s against the same baseline (bench/operations.mjs).
  *
  *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
@@ -27,7 +28,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { dashboardChecks, formatDashboard, measureDashboard } from './dashboard.mjs';
-import { OPERATIONS, PLAIN_LIST, SQL_LIMIT } from './operations.mjs';
+import { EVALUATION_OPERATIONS, OPERATIONS, PLAIN_LIST, SQL_LIMIT } from './operations.mjs';
 import { scaleUp } from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,9 @@ const SCALE = SKIP.has('scale') ? [] : process.env.BENCH_SCALE ? process.env.BEN
 const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = 50;
+/** The evaluation's rate (issue 18: p95 under 100 ms at 10 requests/s, uncached). */
+const EVALUATION_RATE = 10;
+const EVALUATION_P95_TARGET_MS = 100;
 const QUICK_FILES = [
   'reference/la_lookup_with_programmes.csv',
   'reference/statistical_neighbours_2025.csv',
@@ -268,8 +272,35 @@ async function measureTarget(name, base, requestOf, pid, operations = OPERATIONS
   return figures;
 }
 
+/**
+ * The evaluation at a fixed 10 requests/s (after ten requests one at a time to warm the JIT and a
+ * throughput run at 4 connections), on the API without and with its response cache and on the
+ * baseline running the same service without GraphQL. The machine's load average is kept with the
+ * figures: the 100 ms target is absolute, and other work on the machine moves it.
+ */
+async function measureEvaluation(targets, sqlStatements) {
+  const figures = { rate: EVALUATION_RATE, target: `uncached p95 < ${EVALUATION_P95_TARGET_MS} ms at ${EVALUATION_RATE} requests/s; ≤ 3 SQL statements a request`, loadAverageBefore: os.loadavg().map((x) => round(x, 2)), operations: {} };
+  log(`the evaluation at ${EVALUATION_RATE} requests/s (load average ${figures.loadAverageBefore.join(', ')}):`);
+  for (const [key, op] of Object.entries(EVALUATION_OPERATIONS)) {
+    figures.operations[key] = { label: op.label, sqlStatements: sqlStatements[key] };
+    for (const [id, name, base, requestOf, pid] of targets) {
+      await load(base, requestOf(op), { connections: 1, amount: 10 }, pid); // warm-up
+      const saturation = await load(base, requestOf(op), { connections: 4 }, pid);
+      const fixed = await fixedRate(base, requestOf(op), EVALUATION_RATE, pid);
+      figures.operations[key][id] = { saturationRps: saturation.rps, saturationErrors: saturation.errors, at10: fixed };
+      log(`  ${name.padEnd(26)} ${key.padEnd(20)} ${String(saturation.rps).padStart(5)} req/s at saturation | at ${EVALUATION_RATE}/s p50 ${fixed.p50} ms p95 ${fixed.p95} ms p99 ${fixed.p99} ms, ${fixed.errors} errors, RSS ${fixed.peakRssMiB} MiB`);
+    }
+    const { graphql, baseline } = figures.operations[key];
+    figures.operations[key].graphqlOverBaseline = round(graphql.saturationRps / baseline.saturationRps, 2);
+  }
+  figures.loadAverageAfter = os.loadavg().map((x) => round(x, 2));
+  figures.targetMet = Object.values(figures.operations).every((o) => o.graphql.at10.p95 < EVALUATION_P95_TARGET_MS && o.sqlStatements <= 3);
+  log(`evaluation target (${figures.target}): ${figures.targetMet ? 'met' : 'missed'}; load average after ${figures.loadAverageAfter.join(', ')}`);
+  return figures;
+}
+
 async function sameAnswers(graphqlBase, baselineBase) {
-  for (const [key, op] of Object.entries(OPERATIONS)) {
+  for (const [key, op] of Object.entries({ ...OPERATIONS, ...EVALUATION_OPERATIONS })) {
     const g = await (await fetch(`${graphqlBase}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) })).json();
     const b = await (await fetch(`${baselineBase}${op.baseline}`)).json();
     if (g.errors) throw new Error(`${key}: GraphQL errors ${JSON.stringify(g.errors)}`);
@@ -346,7 +377,7 @@ async function sqlStatementsPerOperation(url) {
   const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: true, responseCache: false });
   const counts = {};
   try {
-    for (const [key, op] of Object.entries(OPERATIONS)) {
+    for (const [key, op] of Object.entries({ ...OPERATIONS, ...EVALUATION_OPERATIONS })) {
       await app.execute({ query: op.query, variables: op.variables });
       counts[key] = (await app.execute({ query: op.query, variables: op.variables })).sqlStatements;
     }
@@ -466,6 +497,7 @@ async function main() {
       checks: Object.fromEntries(floors.map(([name, detail, ok]) => [name, { ok, detail }])),
     };
     const c20 = results.comparisonVsPlainList;
+    results.evaluation = await measureEvaluation(targets.filter(([id]) => id !== 'graphqlInterpreted'), results.sqlStatements);
     log(`at 20 connections: GraphQL comparison ${c20.graphqlRps} req/s, plain list ${c20.plainListRps}, SQL limit ${c20.sqlLimitRps}, baseline ${c20.baselineRps} (cached ${c20.graphqlCachedRps}); GraphQL ÷ plain list ${c20.graphqlOverPlainList} (target ≥ 0.5: ${c20.targetMet ? 'met' : 'missed'}), GraphQL ÷ SQL limit ${c20.graphqlOverSqlLimit}`);
     for (const s of servers.splice(0)) await stop(s);
 
@@ -567,9 +599,20 @@ async function main() {
   const floors = c20 ? [...Object.entries(c20.checks).map(([name, { ok, detail }]) => [name, detail, ok]), ...Object.entries(c20.loads).map(([id, l]) => [`${id} at 20 connections without errors`, `${l.errors} errors`, l.errors === 0])] : [['comparison at 20 connections', 'not measured', false]];
   const floorFailures = floors.filter(([, , ok]) => !ok);
   for (const [name, detail] of floorFailures) log(`FAILED ${name}: ${detail}`);
-  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length + floors.length - floorFailures.length;
-  console.log(`${passed} passed, ${failures + dashboardFailures.length + floorFailures.length} failed`);
-  if (failures || dashboardFailures.length || floorFailures.length) process.exitCode = 1;
+  // The evaluation's checks: every load without errors and at most 3 SQL statements a request (the
+  // p95 target is reported with the load average, not asserted: it is a timing).
+  const evaluation = results.evaluation
+    ? Object.entries(results.evaluation.operations).flatMap(([key, o]) => [
+        [`${key}: at most 3 SQL statements a request`, `${o.sqlStatements}`, o.sqlStatements <= 3],
+        ...['graphql', 'graphqlCached', 'baseline'].map((id) => [`${key} (${id}) without errors`, `${o[id].saturationErrors + o[id].at10.errors} errors`, o[id].saturationErrors + o[id].at10.errors === 0]),
+      ])
+    : [['evaluation at 10 requests/s', 'not measured', false]];
+  const evaluationFailures = evaluation.filter(([, , ok]) => !ok);
+  for (const [name, detail] of evaluationFailures) log(`FAILED ${name}: ${detail}`);
+  const failed = failures + dashboardFailures.length + floorFailures.length + evaluationFailures.length;
+  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length + floors.length - floorFailures.length + evaluation.length - evaluationFailures.length;
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((error) => {

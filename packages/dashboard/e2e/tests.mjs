@@ -12,16 +12,20 @@ const TRUSTED_DOCUMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
-/** Every page of the dashboard, as an address (Kent against its statistical neighbours where it matters). */
+/** Every page of the dashboard, as an address (Kent against its statistical neighbours where it matters; the evaluation with a synthetic comparison). */
 export const PAGES = [
   { name: 'start', path: '/?la=886' },
   { name: 'profile', path: '/profile?la=886' },
   { name: 'compare', path: '/compare?la=886&metric=pct_plans_mainstream' },
   { name: 'trends', path: '/trends?la=886&metric=pct_plans_mainstream' },
   { name: 'relationships', path: '/relationships?la=886' },
+  { name: 'evaluation', path: '/evaluation?focus=867&donors=neighbours' },
   { name: 'metrics', path: '/catalogue' },
   { name: 'data', path: '/data' },
 ];
+
+/** Pages that draw recharts charts once their figures are in. */
+const CHART_PAGES = ['compare', 'trends', 'relationships', 'evaluation'];
 
 const withView = (p, view) => (view === 'table' ? `${p}${p.includes('?') ? '&' : '?'}view=table` : p);
 
@@ -230,6 +234,97 @@ export function defineTests(test, { baseUrl, screenshots }) {
     assert.match(await page.locator('.sb-no-data').innerText(), /Cambridgeshire/);
   });
 
+  test('evaluation: DBV tranche 1 on mainstream share with its verdict, estimates, charts, 2×2 and caveats', async (page) => {
+    await open(page, baseUrl, '/evaluation');
+    assert.match(await page.locator('h1').innerText(), /DBV in SEND tranche 1: % of EHC plans in mainstream schools/);
+    assert.match(await page.locator('#evaluation-headline').innerText(), /the 20 authorities of DBV in SEND tranche 1/);
+    const estimates = await page.locator('#evaluation-estimates').innerText();
+    assert.match(estimates, /Callaway and Sant’Anna[\s\S]*percentage points; 95% interval −?\d/);
+    assert.match(estimates, /Permutation test\s+p = \d\.\d{3}/);
+    assert.match(estimates, /999 draws, seed 18/);
+    const caveats = await page.locator('#evaluation-caveats').innerText();
+    for (const caveat of [/^Selection:/m, /^Incomplete programme lists:/m, /^Associations, not causes:/m]) assert.match(caveats, caveat);
+    assert.equal(await page.locator('.sb-figure .recharts-surface').count(), 3);
+    const simple = page.getByRole('table', { name: /The simple 2×2/ }).getByRole('row', { name: /^DBV in SEND tranche 1/ });
+    assert.match(await simple.innerText(), /January 2016 to January 2022\s+January 2023 to January 2025/);
+  });
+
+  test('evaluation: the synthetic comparison lists its weights, and its fit beside the placebo p-value', async (page) => {
+    await open(page, baseUrl, '/evaluation?focus=867&donors=neighbours');
+    await page.waitForSelector('#evaluation-synthetic-title');
+    assert.match(await page.locator('#evaluation-synthetic-title').innerText(), /Synthetic comparison: Bracknell Forest/);
+    const fit = await page.locator('#evaluation-synthetic-fit').innerText();
+    assert.match(fit, /Fit before the start[\s\S]*\d/);
+    assert.match(fit, /Placebo p-value\s+\d\.\d{3} \(rank \d+ of \d+/);
+    const weights = page.getByRole('table', { name: /Donor weights of the synthetic Bracknell Forest/ });
+    assert.ok((await weights.getByRole('row').count()) >= 2);
+  });
+
+  test('evaluation: every control works from the keyboard and lands in the address', async (page) => {
+    await open(page, baseUrl, '/evaluation');
+    await page.locator('#evaluation-cohort').focus();
+    await page.keyboard.press('End'); // the last cohort: Safety Valve agreements 2023-24
+    await page.locator('#evaluation-transform').focus();
+    await page.keyboard.press('ArrowDown'); // Logarithm
+    await page.locator('.govuk-details__summary', { hasText: 'Start dates' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#evaluation-start-safety_valve-2023-24-month').focus();
+    await page.keyboard.press('Home'); // January
+    await page.locator('.govuk-details__summary', { hasText: 'Window, index base and resampling' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#evaluation-seed').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/cohort=safety_valve:2023-24&transform=log&starts=safety_valve:2023-24@2024-01&seed=7/);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    assert.match(await page.locator('h1').innerText(), /Safety Valve agreements 2023-24/);
+    assert.match(await page.locator('#evaluation-estimates').innerText(), /seed 7/);
+  });
+
+  test('evaluation: the state survives reload, back and forward', async (page) => {
+    await open(page, baseUrl, '/evaluation?cohort=dbv:2&metric=pct_pupils_ehc_plan&view=table');
+    assert.match(await page.locator('h1').innerText(), /DBV in SEND tranche 2: % of pupils with an EHC plan/);
+    assert.equal(await page.locator('.sb-figure').count(), 0);
+    await page.locator('#evaluation-comparison-all-others').check();
+    await page.getByRole('button', { name: 'Show evaluation' }).click();
+    await page.waitForURL(/comparison=all-others/);
+    await settle(page);
+    await page.reload();
+    await settle(page);
+    assert.match(await page.locator('#evaluation-authorities-title').innerText(), /Authorities used/);
+    assert.equal(await page.locator('#evaluation-comparison-all-others').isChecked(), true);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('comparison='));
+    await settle(page);
+    assert.equal(await page.locator('#evaluation-comparison').isChecked(), true);
+    await page.goForward();
+    await page.waitForURL(/comparison=all-others/);
+    await settle(page);
+    assert.match(await page.locator('#evaluation-headline').innerText(), /DBV in SEND tranche 2/);
+  });
+
+  test('evaluation: a start outside the series is named at its control', async (page) => {
+    await open(page, baseUrl, '/evaluation?starts=dbv:1@2030-01');
+    const summary = page.locator('#evaluation-error-summary');
+    assert.match(await summary.innerText(), /outside the series/);
+    await summary.getByRole('link').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'evaluation-start-dbv-1-month');
+  });
+
+  test('evaluation: the CSV carries the method, seed, draws, data version and OGL', async (page) => {
+    await open(page, baseUrl, '/evaluation?view=table');
+    const panel = page.locator('section', { has: page.locator('#evaluation-event-study-title') });
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Download CSV/ }).click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^\uFEFFPeriods since the start,When,Effect,95% interval\r\n/);
+    assert.match(csv, /Callaway & Sant’Anna \(2021\)/);
+    assert.match(csv, /Draws: 999\. Seed: 18\. Confidence level: 0\.95\. Data version: \S+/);
+    assert.match(csv, /Caveat: Selection:/);
+    assert.ok(csv.includes(OGL));
+  });
+
   test('metrics: catalogue with definitions, sources and the symbol legend', async (page) => {
     await open(page, baseUrl, '/catalogue');
     const symbols = page.getByRole('table', { name: 'Status symbols' });
@@ -300,7 +395,7 @@ export function defineTests(test, { baseUrl, screenshots }) {
       const problems = [];
       for (const p of PAGES) {
         await open(page, baseUrl, withView(p.path, view));
-        if (view === 'chart' && ['compare', 'trends', 'relationships'].includes(p.name)) await page.waitForSelector('.recharts-surface');
+        if (view === 'chart' && CHART_PAGES.includes(p.name)) await page.waitForSelector('.recharts-surface');
         for (const v of await seriousViolations(page)) problems.push(`${p.name}: ${v}`);
       }
       assert.deepEqual(problems, []);
@@ -316,11 +411,12 @@ export function defineTests(test, { baseUrl, screenshots }) {
       await page.setViewportSize(size);
       for (const p of PAGES) {
         await open(page, baseUrl, p.path);
-        if (['compare', 'trends', 'relationships'].includes(p.name)) await page.waitForSelector('.recharts-surface');
+        if (CHART_PAGES.includes(p.name)) await page.waitForSelector('.recharts-surface');
         await page.waitForTimeout(150);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > size.width) overflow.push(`${p.name} at ${size.width}px is ${width}px wide`);
-        await page.screenshot({ path: path.join(screenshots, `${p.name}-${label}.png`), fullPage: true });
+        // The evaluation and catalogue pages are long: a loaded machine needs more than the default 20 s for them.
+        await page.screenshot({ path: path.join(screenshots, `${p.name}-${label}.png`), fullPage: true, timeout: 60_000 });
       }
     }
     assert.deepEqual(overflow, []);

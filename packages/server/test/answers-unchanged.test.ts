@@ -1,8 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type ApiHarness, openApi } from './support/api';
-import { ENGINES } from './support/engines';
+import { describeRecordedAnswers, type RecordedOperation } from './support/recorded-answers';
 
 /**
  * The answers of a fixed set of real operations, recorded once (test/fixtures/answers.json) and
@@ -70,7 +67,7 @@ const RELATIONSHIP = `query ($x: MetricId!, $y: MetricId!, $focus: LaCode, $high
 const RELEASES = `query { releases { dataset publication fileName sha256 edition rowsRead rowsLoaded observations status } }`;
 
 const KENT = '886';
-const OPERATIONS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+const OPERATIONS: Record<string, RecordedOperation> = {
   'profile Kent, neighbours (the kept set)': { query: PROFILE, variables: { code: KENT } },
   'profile Kent, region, 2023': { query: PROFILE, variables: { code: KENT, peers: { kind: 'REGION' }, year: 2023 } },
   'profile Cumberland, DBV': { query: PROFILE, variables: { code: '942', peers: { kind: 'DBV' } } },
@@ -89,30 +86,4 @@ const OPERATIONS: Record<string, { query: string; variables?: Record<string, unk
   releases: { query: RELEASES },
 };
 
-const recording = process.env.RECORD_ANSWERS === '1';
-/** What the PGlite pass records when recording (the PostgreSQL pass then compares with it), else the fixture. */
-let recorded: Record<string, unknown> = {};
-
-for (const engine of ENGINES) {
-  describe(engine, () => {
-    let api: ApiHarness;
-
-    beforeAll(async () => {
-      if (!recording) recorded = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
-      api = await openApi(engine);
-    });
-
-    afterAll(async () => {
-      if (recording && engine === 'pglite') fs.writeFileSync(FIXTURE, `{\n${Object.entries(recorded).map(([name, data]) => `${JSON.stringify(name)}: ${JSON.stringify(data)}`).join(',\n')}\n}\n`);
-      await api?.close();
-    });
-
-    test.each(Object.keys(OPERATIONS))('answers %s as recorded', async (name) => {
-      const { query, variables } = OPERATIONS[name];
-      const { body } = await api.run(query, variables);
-      expect(body.errors).toBeUndefined();
-      if (recording && engine === 'pglite') recorded[name] = body.data;
-      else expect(body.data).toEqual(recorded[name]);
-    });
-  });
-}
+describeRecordedAnswers('answers', FIXTURE, OPERATIONS);

@@ -153,6 +153,9 @@ for (const engine of ENGINES) {
       ['a metric without a series', { cohort: 'dbv:1', metric: 'pct_plans_need_asd' }, 'metric'],
       ['draws over the limit', { cohort: 'dbv:1', metric: 'ehc_plans', draws: 5000 }, 'draws'],
       ['a focus outside the cohort', { cohort: 'dbv:1', metric: 'ehc_plans', focus: '886' }, 'focus'],
+      ['an unknown focus authority', { cohort: 'dbv:1', metric: 'ehc_plans', focus: '999' }, 'focus'],
+      ['an unknown metric', { cohort: 'dbv:1', metric: 'no_such_metric' }, 'metric'],
+      ['a window of one period', { cohort: 'dbv:1', metric: 'ehc_plans', from: 202425 }, 'from'],
     ])('answers %s with BAD_USER_INPUT naming the field', async (_, variables, field) => {
       const { body } = await api.run(EVALUATION, variables);
       expect({ codes: errorCodes(body), field: body.errors?.[0]?.extensions?.field, data: body.data?.evaluation ?? null }).toEqual({ codes: ['BAD_USER_INPUT'], field, data: null });

@@ -464,6 +464,7 @@ export const EvaluationPageQuery = graphql(`
     $draws: Int
     $seed: Int
     $focus: LaCode
+    $donors: EvaluationDonorPool
   ) {
     evaluation(
       cohort: $cohort
@@ -479,6 +480,7 @@ export const EvaluationPageQuery = graphql(`
       draws: $draws
       seed: $seed
       focus: $focus
+      donors: $donors
     ) {
       cohort {
         id
@@ -535,6 +537,7 @@ export const EvaluationPageQuery = graphql(`
         }
         straddled
         handling
+        note
       }
       starts {
         id
@@ -640,6 +643,7 @@ export const EvaluationPageQuery = graphql(`
           code
           label
         }
+        donorPool
         weights {
           code
           name
@@ -655,6 +659,10 @@ export const EvaluationPageQuery = graphql(`
           synthetic
           gap
         }
+        fitPeriods {
+          code
+          label
+        }
         preRmspe
         postRmspe
         rmspeRatio
@@ -666,6 +674,7 @@ export const EvaluationPageQuery = graphql(`
       authorities {
         code
         name
+        codes
         role
         startId
         firstPostPeriod {

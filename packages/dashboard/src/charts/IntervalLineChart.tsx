@@ -53,7 +53,7 @@ export default function IntervalLineChart({ periods, lines, starts, unit, width:
   const [min, max] = paddedDomain(...lines.flatMap((l) => [l.values, l.lows ?? [], l.highs ?? []]));
   return (
     <div ref={box} className="sb-chart">
-      <LineChart width={width} height={narrow ? 280 : 360} data={data} margin={{ top: 24, right: 28, bottom: 8, left: 0 }} accessibilityLayer={false}>
+      <LineChart width={width} height={narrow ? 280 : 360} data={data} margin={{ top: 24, right: 40, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#dee0e2" vertical={false} />
         <XAxis dataKey="period" tick={{ fill: '#0b0c0c', fontSize: 12 }} interval="preserveStartEnd" minTickGap={narrow ? 24 : 12} />
         <YAxis tickFormatter={(v: number) => formatAxis(v, unit)} tick={{ fill: '#0b0c0c', fontSize: 12 }} width={narrow ? 44 : 60} domain={[min, max]} allowDataOverflow />

@@ -1,9 +1,9 @@
 import { type ReactNode, Suspense, useRef, useState } from 'react';
-import { buildCsv, OGL_ATTRIBUTION, slug } from '../format/csv';
-import { downloadBlob, downloadPng, downloadSvg } from '../format/export-image';
+import { OGL_ATTRIBUTION, slug } from '../format/csv';
+import { downloadPng, downloadSvg } from '../format/export-image';
 import { Link } from '../routing/router';
 import type { View } from '../routing/url-state';
-import { DataTable, type TableSpec } from './DataTable';
+import { DataTable, downloadTableCsv, type TableSpec } from './DataTable';
 import { LoadingState } from './QueryStatus';
 
 export interface ChartPanelProps {
@@ -42,13 +42,7 @@ export function ChartPanel({ id, title, summary, view, viewHref, table, source, 
   const [problem, setProblem] = useState<string>();
   const fileName = slug(title);
   const footer = [`Source: ${source}`, ...notes, OGL_ATTRIBUTION];
-  const csv = () =>
-    downloadBlob(
-      new Blob([`\uFEFF${buildCsv({ header: table.columns.map((c) => c.header), rows: table.rows.map((r) => r.cells.map((c) => c.csv)), notes: [title, `Source: ${source}`, ...notes, ...csvNotes] })}`], {
-        type: 'text/csv;charset=utf-8',
-      }),
-      `${fileName}.csv`,
-    );
+  const csv = () => downloadTableCsv(table, fileName, [title, `Source: ${source}`, ...notes, ...csvNotes]);
   const image = async (kind: 'png' | 'svg') => {
     setProblem(undefined);
     if (!figure.current) return;

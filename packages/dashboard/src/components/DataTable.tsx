@@ -1,4 +1,5 @@
-import type { CsvCell } from '../format/csv';
+import { buildCsv, type CsvCell } from '../format/csv';
+import { downloadBlob } from '../format/export-image';
 
 export interface TableColumn {
   header: string;
@@ -23,6 +24,12 @@ export interface TableSpec {
   caption: string;
   columns: TableColumn[];
   rows: TableRow[];
+}
+
+/** Downloads a table as `<fileName>.csv` (UTF-8 with a byte-order mark, for spreadsheets), with `notes` and the OGL attribution after it. */
+export function downloadTableCsv(table: TableSpec, fileName: string, notes: readonly string[]): void {
+  const text = buildCsv({ header: table.columns.map((c) => c.header), rows: table.rows.map((r) => r.cells.map((c) => c.csv)), notes });
+  downloadBlob(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
 }
 
 /** A GOV.UK table that scrolls sideways on narrow screens (and can be scrolled by keyboard). */

@@ -27,6 +27,11 @@ export type EvaluationComparisonTiming =
   | 'NEVER_TREATED'
   | 'NOT_YET_TREATED';
 
+/** Who the synthetic comparison is built from. COMPARISON: every authority of the comparison group with the pre-period figures (default). NEIGHBOURS: only the focus authority's statistical neighbours among them (with the default comparison group, its neighbours in no programme): fewer donors than pre-periods, so the fit is not near-exact and the placebo p-value means more, though with few donors it cannot be small. */
+export type EvaluationDonorPool =
+  | 'COMPARISON'
+  | 'NEIGHBOURS';
+
 /** Why an authority was left out. NO_DATA: too few figures in the window. BOUNDARY_CHANGE: its area was reorganised and its series cannot be joined across the change for this metric. SERIES_BREAK: its cohort's start lies on the other side of a series break the evaluation will not straddle. START_OUTSIDE_SERIES: the series has no period before and after its cohort's start. NO_INDEX_BASE: no value in the index base period (INDEXED transform). */
 export type EvaluationDropReason =
   | 'BOUNDARY_CHANGE'
@@ -204,10 +209,11 @@ export type EvaluationPageQueryVariables = Exact<{
   draws?: number | null | undefined;
   seed?: number | null | undefined;
   focus?: string | null | undefined;
+  donors?: EvaluationDonorPool | null | undefined;
 }>;
 
 
-export type EvaluationPageQuery = { evaluation: { transform: EvaluationTransform, unitLabel: string, comparison: EvaluationComparison, comparisonLabel: string, comparisonTiming: EvaluationComparisonTiming, successions: Array<string>, dataVersion: string, cohort: { id: string, label: string, programme: string, listIncomplete: boolean, note: string | null }, metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periodType: PeriodType, periods: Array<{ code: number, label: string }>, latestPeriod: { code: number } | null, seriesBreaks: Array<{ period: number, note: string }> }, window: { straddled: boolean, handling: string | null, from: { code: number, label: string }, to: { code: number, label: string }, periods: Array<{ code: number, label: string }>, seriesBreaks: Array<{ note: string, period: { code: number, label: string } }> }, starts: Array<{ id: string, label: string, year: number, month: number, monthLabel: string, precision: string, known: string, source: string, uncertainty: string, overridden: boolean, authorities: number, note: string | null, firstPostPeriod: { code: number, label: string } | null }>, indexBase: { code: number, label: string }, groupMeans: Array<{ period: { code: number, label: string }, cohort: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null }, comparison: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null } }>, eventStudy: Array<{ eventTime: number, post: boolean, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } }>, overall: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number }, simple: { estimate: number, skipped: Array<string>, cohorts: Array<{ startId: string, cohortBefore: number, cohortAfter: number, comparisonBefore: number, comparisonAfter: number, estimate: number, weight: number, cohortAuthorities: number, comparisonAuthorities: number, beforeFrom: { label: string }, beforeTo: { label: string }, afterFrom: { label: string }, afterTo: { label: string } }> }, permutation: { pValue: number, draws: number, validDraws: number, exceedances: number, eligibleAuthorities: number }, preTrends: { joint: { available: boolean, reason: string | null, statistic: number | null, degreesOfFreedom: number | null, pValue: number | null }, placebo: { available: boolean, reason: string | null, shift: number, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } | null } }, synthetic: { available: boolean, reason: string | null, code: string, name: string, donors: number, preRmspe: number | null, postRmspe: number | null, rmspeRatio: number | null, placeboPValue: number | null, placeboRank: number | null, placebos: number, note: string | null, start: { code: number, label: string } | null, weights: Array<{ code: string, name: string, weight: number }>, path: Array<{ actual: number | null, synthetic: number | null, gap: number | null, period: { code: number, label: string } }> } | null, authorities: Array<{ code: string, name: string, role: EvaluationRole, startId: string | null, observedPeriods: number, joined: string | null, firstPostPeriod: { label: string } | null }>, dropped: Array<{ code: string, name: string, role: EvaluationRole, reason: EvaluationDropReason, detail: string }>, verdict: { finding: EvaluationFinding, preTrendsPass: boolean, headline: string, details: Array<string>, caveats: Array<string> }, method: { estimator: string, comparisonTiming: string, bootstrap: string, permutation: string, preTrends: string, synthetic: string, groupMeans: string, firstPostRule: string, draws: number, seed: number, confidenceLevel: number, placeboShift: number } } };
+export type EvaluationPageQuery = { evaluation: { transform: EvaluationTransform, unitLabel: string, comparison: EvaluationComparison, comparisonLabel: string, comparisonTiming: EvaluationComparisonTiming, successions: Array<string>, dataVersion: string, cohort: { id: string, label: string, programme: string, listIncomplete: boolean, note: string | null }, metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periodType: PeriodType, periods: Array<{ code: number, label: string }>, latestPeriod: { code: number } | null, seriesBreaks: Array<{ period: number, note: string }> }, window: { straddled: boolean, handling: string | null, note: string | null, from: { code: number, label: string }, to: { code: number, label: string }, periods: Array<{ code: number, label: string }>, seriesBreaks: Array<{ note: string, period: { code: number, label: string } }> }, starts: Array<{ id: string, label: string, year: number, month: number, monthLabel: string, precision: string, known: string, source: string, uncertainty: string, overridden: boolean, authorities: number, note: string | null, firstPostPeriod: { code: number, label: string } | null }>, indexBase: { code: number, label: string }, groupMeans: Array<{ period: { code: number, label: string }, cohort: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null }, comparison: { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null } }>, eventStudy: Array<{ eventTime: number, post: boolean, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } }>, overall: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number }, simple: { estimate: number, skipped: Array<string>, cohorts: Array<{ startId: string, cohortBefore: number, cohortAfter: number, comparisonBefore: number, comparisonAfter: number, estimate: number, weight: number, cohortAuthorities: number, comparisonAuthorities: number, beforeFrom: { label: string }, beforeTo: { label: string }, afterFrom: { label: string }, afterTo: { label: string } }> }, permutation: { pValue: number, draws: number, validDraws: number, exceedances: number, eligibleAuthorities: number }, preTrends: { joint: { available: boolean, reason: string | null, statistic: number | null, degreesOfFreedom: number | null, pValue: number | null }, placebo: { available: boolean, reason: string | null, shift: number, estimate: { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number } | null } }, synthetic: { available: boolean, reason: string | null, code: string, name: string, donorPool: EvaluationDonorPool, donors: number, preRmspe: number | null, postRmspe: number | null, rmspeRatio: number | null, placeboPValue: number | null, placeboRank: number | null, placebos: number, note: string | null, start: { code: number, label: string } | null, weights: Array<{ code: string, name: string, weight: number }>, path: Array<{ actual: number | null, synthetic: number | null, gap: number | null, period: { code: number, label: string } }>, fitPeriods: Array<{ code: number, label: string }> } | null, authorities: Array<{ code: string, name: string, codes: Array<string>, role: EvaluationRole, startId: string | null, observedPeriods: number, joined: string | null, firstPostPeriod: { label: string } | null }>, dropped: Array<{ code: string, name: string, role: EvaluationRole, reason: EvaluationDropReason, detail: string }>, verdict: { finding: EvaluationFinding, preTrendsPass: boolean, headline: string, details: Array<string>, caveats: Array<string> }, method: { estimator: string, comparisonTiming: string, bootstrap: string, permutation: string, preTrends: string, synthetic: string, groupMeans: string, firstPostRule: string, draws: number, seed: number, confidenceLevel: number, placeboShift: number } } };
 
 export type EvaluationGroupFragment = { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null };
 
@@ -739,7 +745,7 @@ export const DataPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DataPageQuery, DataPageQueryVariables>;
 export const EvaluationPageDocument = new TypedDocumentString(`
-    query EvaluationPage($cohort: String!, $metric: MetricId!, $transform: EvaluationTransform, $comparison: EvaluationComparison, $comparisonTiming: EvaluationComparisonTiming, $starts: [EvaluationStartInput!], $from: PeriodCode, $to: PeriodCode, $indexBase: PeriodCode, $straddleSeriesBreak: Boolean, $draws: Int, $seed: Int, $focus: LaCode) {
+    query EvaluationPage($cohort: String!, $metric: MetricId!, $transform: EvaluationTransform, $comparison: EvaluationComparison, $comparisonTiming: EvaluationComparisonTiming, $starts: [EvaluationStartInput!], $from: PeriodCode, $to: PeriodCode, $indexBase: PeriodCode, $straddleSeriesBreak: Boolean, $draws: Int, $seed: Int, $focus: LaCode, $donors: EvaluationDonorPool) {
   evaluation(
     cohort: $cohort
     metric: $metric
@@ -754,6 +760,7 @@ export const EvaluationPageDocument = new TypedDocumentString(`
     draws: $draws
     seed: $seed
     focus: $focus
+    donors: $donors
   ) {
     cohort {
       id
@@ -810,6 +817,7 @@ export const EvaluationPageDocument = new TypedDocumentString(`
       }
       straddled
       handling
+      note
     }
     starts {
       id
@@ -915,6 +923,7 @@ export const EvaluationPageDocument = new TypedDocumentString(`
         code
         label
       }
+      donorPool
       weights {
         code
         name
@@ -930,6 +939,10 @@ export const EvaluationPageDocument = new TypedDocumentString(`
         synthetic
         gap
       }
+      fitPeriods {
+        code
+        label
+      }
       preRmspe
       postRmspe
       rmspeRatio
@@ -941,6 +954,7 @@ export const EvaluationPageDocument = new TypedDocumentString(`
     authorities {
       code
       name
+      codes
       role
       startId
       firstPostPeriod {

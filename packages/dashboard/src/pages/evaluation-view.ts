@@ -3,6 +3,7 @@
  * every table, summary and CSV line the page shows (the charts draw the same figures).
  */
 import { programmeCohortById, programmeStartById } from '@sendbench/schema';
+import { EvaluationPageQuery as EvaluationPageQueryDocument } from '../api/operations';
 import type { TableSpec } from '../components/DataTable';
 import { formatValue, ordinal, roundTo, type UnitCode } from '../format/format-value';
 import type { EvaluationComparison, EvaluationPageQuery, EvaluationPageQueryVariables, EvaluationTransform } from '../gql/graphql';
@@ -60,7 +61,13 @@ export function evaluationVariables(state: Pick<UrlState, 'metric' | 'evaluation
     draws: e.draws ?? EVALUATION_DRAWS.default,
     seed: e.seed ?? DEFAULT_EVALUATION_SEED,
     focus: e.focus ?? null,
+    donors: e.focus && e.neighbourDonors ? 'NEIGHBOURS' : 'COMPARISON',
   };
+}
+
+/** The page's one request. It is not started with the route (api/page-requests.ts): building it here keeps the programme catalogue out of the first page's code. */
+export function evaluationPageRequest(state: Pick<UrlState, 'metric' | 'evaluation'>) {
+  return { query: EvaluationPageQueryDocument, variables: evaluationVariables(state) };
 }
 
 const optionalInt = (value: FormDataEntryValue | null, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined => {
@@ -106,6 +113,7 @@ export function stateFromForm(form: FormData): { metric: string; evaluation: Eva
       draws: draws === EVALUATION_DRAWS.default ? undefined : draws,
       seed: seed === DEFAULT_EVALUATION_SEED ? undefined : seed,
       focus: /^\d{3}$/.test(focus) ? focus : undefined,
+      neighbourDonors: form.get('donors') === 'neighbours',
     },
   };
 }
@@ -129,6 +137,7 @@ export function controlOfField(field: string | undefined, startIds: readonly str
     draws: 'evaluation-draws',
     seed: 'evaluation-seed',
     focus: 'evaluation-focus',
+    donors: 'evaluation-donors',
     starts: startIds[0] ? `evaluation-start-${startIds[0].replace(/[^\w-]/g, '-')}-month` : 'evaluation-cohort',
   };
   return controls[field];
@@ -315,4 +324,96 @@ export function evaluationCsvNotes(e: EvaluationData): string[] {
     ...e.verdict.caveats.map((c) => `Caveat: ${c}`),
     `Source: ${e.metric.source}`,
   ];
+}
+
+/** The synthetic comparison's donors with a weight, largest first. */
+export function syntheticWeightsTable(e: EvaluationData): TableSpec {
+  const s = e.synthetic;
+  return {
+    caption: `Donor weights of the synthetic ${s?.name ?? ''} (non-negative, summing to 100%)`,
+    columns: [{ header: 'Authority' }, { header: 'Code' }, { header: 'Weight', numeric: true }],
+    rows: (s?.weights ?? []).map((w) => ({
+      key: w.code,
+      cells: [
+        { text: w.name, csv: w.name },
+        { text: w.code, csv: w.code },
+        { text: `${(w.weight * 100).toFixed(1)}%`, csv: roundTo(w.weight, 6) },
+      ],
+    })),
+  };
+}
+
+/** Each start: when it is taken to be, what is known, its source and its first post period. */
+export function startsTable(e: EvaluationData): TableSpec {
+  return {
+    caption: `Starts of ${e.cohort.label} and their first post periods`,
+    columns: [{ header: 'Start' }, { header: 'Taken as' }, { header: 'How it is known' }, { header: 'First post period' }, { header: 'Authorities', numeric: true }, { header: 'Source' }],
+    rows: e.starts.map((s) => {
+      const known = s.overridden ? `Set on this page (reference: ${s.known})` : `${s.known} ${s.uncertainty}`;
+      const first = s.firstPostPeriod?.label ?? s.note ?? 'Not in the window';
+      return {
+        key: s.id,
+        cells: [
+          { text: s.label, csv: s.label },
+          { text: s.monthLabel, csv: s.monthLabel },
+          { text: known, csv: known },
+          { text: first, csv: first },
+          { text: String(s.authorities), csv: s.authorities },
+          { text: s.source, csv: s.source },
+        ],
+      };
+    }),
+  };
+}
+
+const ROLE_LABELS = { COHORT: 'Cohort', COMPARISON: 'Comparison' } as const;
+
+/** Every authority used, cohort first, with its start and how many periods it has figures for. */
+export function authoritiesTable(e: EvaluationData): TableSpec {
+  const labels = new Map(e.starts.map((s) => [s.id, s.label]));
+  return {
+    caption: `Authorities used: ${e.authorities.filter((a) => a.role === 'COHORT').length} in the cohort and ${e.authorities.filter((a) => a.role === 'COMPARISON').length} in the comparison group`,
+    columns: [{ header: 'Authority' }, { header: 'Codes' }, { header: 'Group' }, { header: 'Start' }, { header: 'First post period' }, { header: 'Periods with a figure', numeric: true }, { header: 'Series joined' }],
+    rows: e.authorities.map((a) => {
+      const start = a.startId ? (labels.get(a.startId) ?? a.startId) : '';
+      return {
+        key: a.code,
+        cells: [
+          { text: a.name, csv: a.name },
+          { text: a.codes.join(', '), csv: a.codes.join(' ') },
+          { text: ROLE_LABELS[a.role], csv: ROLE_LABELS[a.role] },
+          { text: start, csv: start },
+          { text: a.firstPostPeriod?.label ?? '', csv: a.firstPostPeriod?.label ?? '' },
+          { text: String(a.observedPeriods), csv: a.observedPeriods },
+          { text: a.joined ?? '', csv: a.joined ?? '' },
+        ],
+      };
+    }),
+  };
+}
+
+const DROP_LABELS: Readonly<Record<EvaluationData['dropped'][number]['reason'], string>> = {
+  NO_DATA: 'No data',
+  BOUNDARY_CHANGE: 'Boundary change',
+  SERIES_BREAK: 'Series break',
+  START_OUTSIDE_SERIES: 'Start outside the series',
+  NO_INDEX_BASE: 'No index base',
+};
+
+/** Every authority of the cohort or the comparison group left out, with why. */
+export function droppedTable(e: EvaluationData): TableSpec {
+  return {
+    caption: `Authorities left out (${e.dropped.length}), and why`,
+    columns: [{ header: 'Authority' }, { header: 'Code' }, { header: 'Group' }, { header: 'Reason' }, { header: 'Detail' }],
+    rows: e.dropped.map((d) => ({
+      key: d.code,
+      cells: [
+        { text: d.name, csv: d.name },
+        { text: d.code, csv: d.code },
+        { text: ROLE_LABELS[d.role], csv: ROLE_LABELS[d.role] },
+        { text: DROP_LABELS[d.reason], csv: DROP_LABELS[d.reason] },
+        { text: d.detail, csv: d.detail },
+      ],
+    })),
+  };
 }

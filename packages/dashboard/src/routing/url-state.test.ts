@@ -7,6 +7,17 @@ describe('url state', () => {
     expect(stateToSearch(parseState(search))).toBe(search);
   });
 
+  test('round-trips every part of the evaluation state', () => {
+    const search =
+      '?metric=ehc_plans&cohort=dbv&transform=log&comparison=neighbours&timing=not-yet-treated&starts=dbv:1@2022-07,dbv:3@2024-01&from=201819&to=202425&base=202122&straddle=yes&draws=1999&seed=7&focus=909&donors=neighbours';
+    expect(stateToSearch(parseState(search))).toBe(search);
+  });
+
+  test('ignores malformed evaluation values', () => {
+    const { evaluation } = parseState('?cohort=dbv:1;drop&transform=cube&comparison=everyone&starts=dbv:1@2022-13,x@2022-01&draws=50&seed=-1&focus=Kent&donors=all');
+    expect(evaluation).toEqual({ cohort: undefined, transform: 'level', comparison: 'no-programme', notYetTreated: false, starts: [], from: undefined, to: undefined, base: undefined, straddle: false, draws: undefined, seed: undefined, focus: undefined, neighbourDonors: false });
+  });
+
   test('leaves defaults out of the address', () => {
     expect(stateToSearch(parseState('?la=886&peers=sn&view=chart'))).toBe('?la=886');
   });

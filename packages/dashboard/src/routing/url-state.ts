@@ -62,6 +62,8 @@ export interface EvaluationState {
   seed?: number;
   /** The cohort authority of the synthetic comparison. */
   focus?: string;
+  /** Build the synthetic comparison from the focus authority's statistical neighbours only. */
+  neighbourDonors: boolean;
 }
 
 export interface UrlState {
@@ -131,6 +133,7 @@ export function parseEvaluationState(params: URLSearchParams): EvaluationState {
     draws: boundedInt(params.get('draws'), EVALUATION_DRAWS.min, EVALUATION_DRAWS.max),
     seed: boundedInt(params.get('seed'), 0, MAX_SEED),
     focus: focus && LA_CODE.test(focus) ? focus : undefined,
+    neighbourDonors: params.get('donors') === 'neighbours',
   };
 }
 
@@ -147,6 +150,7 @@ function writeEvaluationState(params: URLSearchParams, state: Partial<Evaluation
   if (state.draws !== undefined && state.draws !== EVALUATION_DRAWS.default) params.set('draws', String(state.draws));
   if (state.seed !== undefined && state.seed !== DEFAULT_EVALUATION_SEED) params.set('seed', String(state.seed));
   if (state.focus) params.set('focus', state.focus);
+  if (state.focus && state.neighbourDonors) params.set('donors', 'neighbours');
 }
 
 /** The page a path shows ('/' is start; unknown paths are undefined). */

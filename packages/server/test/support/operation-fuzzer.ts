@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { METRICS } from '@sendbench/schema';
+import { METRICS, PROGRAMME_COHORTS, PROGRAMME_STARTS } from '@sendbench/schema';
 import {
   buildSchema,
   getNamedType,
@@ -53,6 +53,19 @@ const BAD_PERIODS = [1, 0, -1, 999999, 2147483647, '202425', 2024.5, -202425];
 const STRINGS = ['', 'a', 'Kent', '%', '_', "'", '"', '\\', '\u0000', '😀', 'é'.repeat(50), 'x'.repeat(2_000), '<script>alert(1)</script>', '=cmd|\' /C calc\'!A0', '${jndi:ldap://x}'];
 const INTS = [0, 1, -1, 2, 5, 10, 30, 31, 50, 200, 201, 1_000_000, 2147483647, -2147483648];
 const WEIRD_JSON: unknown[] = [null, true, false, 0, -0.5, 1e308, 'x', '', [], {}, [[[[[]]]]], { a: { b: { c: {} } } }, Array.from({ length: 100 }, (_, i) => i)];
+
+/**
+ * Values for arguments and input fields known by name, used most of the time: without them almost
+ * every evaluation request stopped at an unknown cohort or an impossible start, before any figure
+ * was computed (extreme windows, index bases and starts are what can break it).
+ */
+const NAMED_VALUES: Readonly<Record<string, readonly unknown[]>> = {
+  cohort: [...PROGRAMME_COHORTS.map((c) => c.id), 'dbv:4', 'DBV'],
+  id: [...PROGRAMME_STARTS.map((s) => s.id), 'dbv:9'],
+  year: [2016, 2020, 2021, 2022, 2023, 2024, 2025, 2035, 1999],
+  month: [1, 3, 9, 12, 0, 13],
+  draws: [999, 1000, 998, 4999, 5000],
+};
 
 /** The JSON text [[[…]]] `depth` levels deep (too deep for JSON.stringify to write). */
 const deeplyNested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -204,6 +217,8 @@ export class OperationFuzzer {
       this.variables.push({ name, type: declared, value: this.chance(0.8) ? this.jsonValue(arg.type, 0) : this.pick(WEIRD_JSON) });
       return `$${name}`;
     }
+    const named = NAMED_VALUES[arg.name];
+    if (named && this.chance(0.8)) return this.toLiteral(this.pick(named), getNamedType(arg.type));
     return this.literal(arg.type, 0);
   }
 
@@ -239,7 +254,7 @@ export class OperationFuzzer {
       const entries = Object.values(type.getFields())
         .filter((f) => isNonNullType(f.type) || this.chance(0.5))
         .filter(() => !this.chance(0.05))
-        .map((f) => [f.name, this.jsonValue(f.type, depth + 1)]);
+        .map((f) => [f.name, NAMED_VALUES[f.name] && this.chance(0.8) ? this.pick(NAMED_VALUES[f.name]) : this.jsonValue(f.type, depth + 1)]);
       if (this.chance(0.05)) entries.push(['unknownField', 1]);
       return Object.fromEntries(entries);
     }

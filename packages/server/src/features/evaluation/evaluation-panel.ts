@@ -2,6 +2,7 @@ import {
   firstPeriodAfterStart,
   type MetricDefinition,
   periodLabel,
+  type PeriodType,
   type ProgrammeCohort,
   type ProgrammeStart,
   type YearMonth,
@@ -25,6 +26,8 @@ export interface StartInUse {
   readonly start: ProgrammeStart;
   readonly at: YearMonth;
   readonly overridden: boolean;
+  /** Where an override is in the `starts` argument, for an error that names it. */
+  readonly argument?: number;
 }
 
 export interface PanelRequest {
@@ -87,6 +90,8 @@ export interface EvaluationWindow {
   readonly straddled: boolean;
   /** How the window was chosen, in words. */
   readonly handling: string | null;
+  /** Why the window starts where it does when `from` was not given and the default cut it; null otherwise. */
+  readonly note: string | null;
 }
 
 export interface EvaluationPanel {
@@ -176,8 +181,18 @@ function splitSuccessions(reference: ReferenceSnapshot): SplitSuccession[] {
   return splits;
 }
 
+/**
+ * Where the window starts when `from` is not given: January 2016, 2016 or 2016-17, or the metric's
+ * first period if later. The SEND reforms of September 2014 replaced statements with EHC plans over
+ * a transition that ended in March 2018, and SEN2's older series counts both; a window from 2010
+ * would compare the programmes' authorities across that change, and the simple 2×2 would pool
+ * six years of it into "before". From 2016 the earliest start (March 2021) still has five or more
+ * periods before it for the pre-trend checks. `from` reaches further back when asked.
+ */
+export const DEFAULT_EVALUATION_FROM: Readonly<Record<PeriodType, number>> = { january: 201516, calendar_year: 2016, financial_year: 201617 };
+
 /** The analysis periods: the metric's LA periods within from–to, or BAD_USER_INPUT naming the bound. */
-function requestedPeriods(reference: ReferenceSnapshot, request: PanelRequest): number[] {
+function requestedPeriods(reference: ReferenceSnapshot, request: PanelRequest): { periods: number[]; defaultFrom: number | null } {
   const { metric } = request;
   const available = reference.laPeriodsOf(metric.id);
   if (available.length < 2) {
@@ -189,9 +204,17 @@ function requestedPeriods(reference: ReferenceSnapshot, request: PanelRequest): 
       throw badEvaluationInput(field, `${field} ${bound} is not a period of ${metric.id}; its local authority figures cover ${label(available[0])} to ${label(available.at(-1)!)} (${available.join(', ')}).`, { value: bound });
     }
   }
-  const periods = available.filter((p) => (request.from == null || p >= request.from) && (request.to == null || p <= request.to));
-  if (periods.length < 2) throw badEvaluationInput('to', `from ${request.from} to ${request.to} leaves ${periods.length} period: an evaluation needs at least two.`);
-  return periods;
+  if (request.from != null && request.to != null && request.from > request.to) {
+    throw badEvaluationInput('to', `to (${label(request.to)}) is before from (${label(request.from)}).`, { value: request.to });
+  }
+  const standard = DEFAULT_EVALUATION_FROM[metric.periodType];
+  const defaultFrom = request.from == null && available[0] < standard && available.filter((p) => p >= standard && (request.to == null || p <= request.to)).length >= 2 ? standard : null;
+  const from = request.from ?? defaultFrom;
+  const periods = available.filter((p) => (from == null || p >= from) && (request.to == null || p <= request.to));
+  if (periods.length < 2) {
+    throw badEvaluationInput(request.to != null ? 'to' : 'from', `${label(periods[0] ?? from ?? available[0])} to ${label(request.to ?? available.at(-1)!)} leaves ${periods.length} ${periods.length === 1 ? 'period' : 'periods'} of ${metric.id}: an evaluation needs at least two.`);
+  }
+  return { periods, defaultFrom: defaultFrom === null ? null : periods[0] };
 }
 
 /** Where a start's first post period falls in `periods`, or null when `periods` cannot show a before and an after. */
@@ -212,14 +235,14 @@ function firstPostIn(metric: MetricDefinition, periods: readonly number[], at: Y
 export function buildEvaluationPanel(reference: ReferenceSnapshot, figures: MetricPanel, request: PanelRequest): EvaluationPanel {
   const { metric } = request;
   const label = (code: number) => periodLabel(metric.periodType, code);
-  const requested = requestedPeriods(reference, request);
+  const { periods: requested, defaultFrom } = requestedPeriods(reference, request);
 
   // Starts the requested range cannot show: an override is the user's error; a reference start is left out.
   const starts = new Map(request.starts.map((use) => [use.start.id, { use, firstPost: firstPostIn(metric, requested, use.at) }]));
-  request.starts.forEach((use, index) => {
+  request.starts.forEach((use) => {
     if (use.overridden && starts.get(use.start.id)!.firstPost === null) {
       throw badEvaluationInput(
-        `starts[${index}]`,
+        `starts[${use.argument ?? 0}]`,
         `The start ${use.at.year}-${String(use.at.month).padStart(2, '0')} for ${use.start.id} is outside the series of ${metric.id} (${label(requested[0])} to ${label(requested.at(-1)!)}): it needs at least one period before its first post period and one on or after it.`,
         { reason: 'START_OUTSIDE_SERIES' },
       );
@@ -423,7 +446,16 @@ export function buildEvaluationPanel(reference: ReferenceSnapshot, figures: Metr
   }
   const used = new Map([...startOutcomes].map(([id, s]) => [id, { ...s, units: cohortUnits.filter((u) => u.startId === id).length }]));
   return {
-    window: { periods, breaks, straddled: breaks.length > 0 && request.straddleSeriesBreak, handling },
+    window: {
+      periods,
+      breaks,
+      straddled: breaks.length > 0 && request.straddleSeriesBreak,
+      handling,
+      note:
+        defaultFrom === null
+          ? null
+          : `Starts in ${label(defaultFrom)}, the default: earlier figures of ${metric.id} (from ${label(reference.laPeriodsOf(metric.id)[0])}) span the change from statements to EHC plans (2014 to 2018). Set from to include them.`,
+    },
     starts: request.starts.map((s) => used.get(s.start.id)!),
     indexBase,
     units,

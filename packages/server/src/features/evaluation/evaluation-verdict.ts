@@ -71,6 +71,15 @@ export function effectUnitLabel(transform: OutcomeTransform, unit: Unit, indexBa
   }
 }
 
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** One formatter per number of decimals (toLocaleString builds a new one at every call, ~0.1 ms). */
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(decimals);
+  if (!format) NUMBER_FORMATS.set(decimals, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format;
+}
+
 /**
  * A number as the verdict writes it: enough decimals for the scale (3 for logs, 2 for percentage
  * points, 1 for index points, whole pounds and counts), with a true minus sign.
@@ -79,7 +88,7 @@ export function effectUnitLabel(transform: OutcomeTransform, unit: Unit, indexBa
  */
 export function formatEffect(value: number, transform: OutcomeTransform, unit: Unit): string {
   const decimals = transform === 'log' ? 3 : transform === 'indexed' ? 1 : unit === 'percent' || unit === 'rate_per_1000' ? 2 : 0;
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = numberFormat(decimals).format(Math.abs(value));
   const sign = value < 0 && Number(text.replace(/,/g, '')) !== 0 ? '−' : '';
   return transform === 'level' && unit.startsWith('gbp') ? `${sign}£${text}` : `${sign}${text}`;
 }
@@ -151,9 +160,10 @@ export function writeVerdict(input: VerdictInput): Verdict {
   if (input.transform === 'level' && (input.unit === 'count' || input.unit.startsWith('gbp'))) {
     caveats.push('Levels of counts and spend: large authorities dominate the means and the effect. LOG or INDEXED compares proportional change instead.');
   }
-  if (input.successionsUsed.length) caveats.push(`Boundary changes: ${input.successionsUsed.join(' ')}`);
+  if (input.successionsUsed.length) caveats.push(`Boundary changes: ${input.successionsUsed.map((s) => s.replace(/^Joined across a boundary change: /, '')).join(' ')}`);
   if (input.alsoInOtherProgramme.length) {
-    caveats.push(`Both programmes: ${input.alsoInOtherProgramme.join(', ')} ${input.alsoInOtherProgramme.length === 1 ? 'is' : 'are'} also in the other programme, so ${input.alsoInOtherProgramme.length === 1 ? 'its' : 'their'} later figures mix the two.`);
+    const names = input.alsoInOtherProgramme;
+    caveats.push(`Both programmes: ${names.length === 1 ? names[0] : `${names.slice(0, -1).join('; ')} and ${names.at(-1)}`} ${names.length === 1 ? 'is' : 'are'} also in the other programme, so ${names.length === 1 ? 'its' : 'their'} later figures mix the two.`);
   }
   if (input.droppedCohortAuthorities > 0) caveats.push(`${input.droppedCohortAuthorities} cohort ${input.droppedCohortAuthorities === 1 ? 'authority was' : 'authorities were'} left out for want of figures (listed with the reasons).`);
   if (input.nonPositiveValues > 0) caveats.push(`${input.nonPositiveValues} values of 0 or below have no logarithm and were left out of the LOG scale.`);

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { LaCodeScalar, MetricIdScalar, PeriodCodeScalar } from '../../graphql/scalars';
-import { EvaluationComparison, EvaluationComparisonTiming, EvaluationTransform } from './evaluation.type';
+import { EvaluationComparison, EvaluationComparisonTiming, EvaluationDonorPool, EvaluationTransform } from './evaluation.type';
 
 /** Resampling draws when none are asked for (the floor). */
 export const DEFAULT_EVALUATION_DRAWS = 999;
@@ -46,7 +46,7 @@ export class EvaluationArgs {
   @Field(() => [EvaluationStartInput], { nullable: true, description: 'Starts to use instead of the reference ones, by start id.' })
   starts?: EvaluationStartInput[] | null;
 
-  @Field(() => PeriodCodeScalar, { nullable: true, description: 'First period to use (default: the first with local authority figures).' })
+  @Field(() => PeriodCodeScalar, { nullable: true, description: 'First period to use. Default: January 2016, 2016 or 2016-17 (after most statements had become EHC plans), or the first period with local authority figures if later; window.note says when the default cut earlier figures.' })
   from?: number | null;
 
   @Field(() => PeriodCodeScalar, { nullable: true, description: 'Last period to use (default: the last with local authority figures).' })
@@ -63,4 +63,7 @@ export class EvaluationArgs {
 
   @Field(() => LaCodeScalar, { nullable: true, description: 'A cohort authority for the synthetic comparison.' })
   focus?: string | null;
+
+  @Field(() => EvaluationDonorPool, { defaultValue: EvaluationDonorPool.COMPARISON, description: 'The synthetic comparison\'s donors: the comparison group (default) or the focus authority\'s statistical neighbours in it.' })
+  donors!: EvaluationDonorPool;
 }

@@ -10,7 +10,7 @@ import {
 } from '@sendbench/schema';
 import { type MetricPanel, selectMetricPanel } from '../../derived/metric-panel.repository';
 import type { ApiContext } from '../../graphql/context';
-import { badEvaluationInput } from '../../graphql/errors';
+import { ApiError, badEvaluationInput } from '../../graphql/errors';
 import { estimateSimpleDid } from '../../statistics/evaluation/did';
 import { EvaluationInputError, type EvaluationInputErrorCode, SolverConvergenceError } from '../../statistics/evaluation/evaluation-errors';
 import { groupMeansWithIntervals, type GroupMean } from '../../statistics/evaluation/group-means';
@@ -24,6 +24,7 @@ import { buildEvaluationPanel, type ComparisonGroupKind, type EvaluationPanel, t
 import {
   type Evaluation,
   EvaluationComparisonTiming,
+  EvaluationDonorPool,
   type EvaluationDropReason,
   type EvaluationEffect,
   type EvaluationEstimate,
@@ -89,7 +90,9 @@ export function checkEvaluationArgs(args: Pick<EvaluationArgs, 'cohort' | 'draws
   const starts = cohort.starts.map((id): StartInUse => {
     const start = programmeStartOf(id);
     const override = overrides.find((o) => o.id === id);
-    return override ? { start, at: { year: override.year, month: override.month }, overridden: true } : { start, at: { year: start.year, month: start.month }, overridden: false };
+    return override
+      ? { start, at: { year: override.year, month: override.month }, overridden: true, argument: overrides.indexOf(override) }
+      : { start, at: { year: start.year, month: start.month }, overridden: false };
   });
   return { cohort, starts };
 }
@@ -124,25 +127,50 @@ function startsByIndex(built: EvaluationPanel): Map<number, string> {
   return new Map([...byIndex].map(([index, ids]) => [index, ids.join('+')]));
 }
 
-function synthetic(reference: ReferenceSnapshot, metric: MetricDefinition, built: EvaluationPanel, focusCode: string): EvaluationSynthetic {
+/** The focus authority's statistical neighbours among the comparison units (any of a joined unit's LAs counts). */
+function neighbourDonors(reference: ReferenceSnapshot, unit: EvaluationUnit, comparison: readonly EvaluationUnit[]): string[] {
+  const neighbours = new Set(unit.codes.flatMap((code) => reference.neighboursOf(code).map((n) => n.code)));
+  return comparison.filter((u) => u.codes.some((code) => neighbours.has(code))).map((u) => u.code);
+}
+
+/** The focus unit of a synthetic comparison and its donors, checked before any estimate is made. */
+interface SyntheticRequest {
+  readonly unit: EvaluationUnit;
+  readonly donors: readonly string[];
+  readonly pool: EvaluationDonorPool;
+}
+
+/** Finds the focus authority's unit in the cohort and its donor pool, or BAD_USER_INPUT naming `focus` or `donors`. */
+function syntheticRequest(reference: ReferenceSnapshot, metric: MetricDefinition, built: EvaluationPanel, focusCode: string, pool: EvaluationDonorPool): SyntheticRequest {
   const la = requireAuthority(reference, focusCode);
   const unit = built.units.find((u) => u.codes.includes(la.code));
   if (!unit || unit.role !== 'cohort') {
     const dropped = built.dropped.find((d) => d.code === la.code || (unit && d.code === unit.code));
     const why = dropped ? `it was left out (${dropped.detail})` : unit ? 'it is in the comparison group, not the cohort' : 'it is not in the cohort';
-    throw badEvaluationInput('focus', `${la.name} (${la.code}) cannot have a synthetic comparison here: ${why}. Choose one of the cohort's authorities: ${built.units.filter((u) => u.role === 'cohort').map((u) => u.code).join(', ')}.`, { value: focusCode });
+    const members = built.units.filter((u) => u.role === 'cohort').map((u) => `${u.name} (${u.code})`);
+    throw badEvaluationInput('focus', `${la.name} (${la.code}) cannot have a synthetic comparison here: ${why}. Choose one of the cohort's authorities: ${members.join(', ')}.`, { value: focusCode });
   }
+  const comparison = built.units.filter((u) => u.role === 'comparison');
+  const donors = pool === EvaluationDonorPool.NEIGHBOURS ? neighbourDonors(reference, unit, comparison) : comparison.map((u) => u.code);
+  if (donors.length === 0) {
+    throw badEvaluationInput('donors', `${unit.name} has no statistical neighbour among the comparison authorities with figures for ${metric.id}, so no synthetic comparison can be built from its neighbours. Choose the whole comparison group as donors (COMPARISON) or another comparison group.`, { value: pool });
+  }
+  return { unit, donors, pool };
+}
+
+function synthetic(metric: MetricDefinition, built: EvaluationPanel, { unit, donors, pool }: SyntheticRequest): EvaluationSynthetic {
   const period = (index: number) => toPeriod(metric.periodType, built.window.periods[index]);
   const names = new Map(built.units.map((u) => [u.code, u.name]));
-  const donors = built.units.filter((u) => u.role === 'comparison').map((u) => u.code);
-  const empty = { code: unit.code, name: unit.name, start: unit.firstPostPeriod === null ? null : toPeriod(metric.periodType, unit.firstPostPeriod), weights: [], donors: 0, path: [], fitPeriods: [], preRmspe: null, postRmspe: null, rmspeRatio: null, placeboPValue: null, placeboRank: null, placebos: 0, note: null };
+  const empty = { code: unit.code, name: unit.name, start: unit.firstPostPeriod === null ? null : toPeriod(metric.periodType, unit.firstPostPeriod), donorPool: pool, weights: [], donors: 0, path: [], fitPeriods: [], preRmspe: null, postRmspe: null, rmspeRatio: null, placeboPValue: null, placeboRank: null, placebos: 0, note: null };
   try {
     const result = syntheticControlPlacebo(built.panel, { treated: unit.code, donors });
     const { fit } = result;
-    const pool = fit.weights.length;
+    const size = fit.weights.length;
     const notes: string[] = [];
-    if (pool > fit.fitPeriods.length) {
-      notes.push(`The pool has ${pool} donors for ${fit.fitPeriods.length} pre-periods, so a near-exact pre-period fit is easy and the placebo p-value is weak: read the pre-period fit error beside it.`);
+    if (size > fit.fitPeriods.length) {
+      notes.push(`The pool has ${size} donors for ${fit.fitPeriods.length} ${fit.fitPeriods.length === 1 ? 'pre-period' : 'pre-periods'}, so a near-exact pre-period fit is easy and the placebo p-value is unstable: read the pre-period fit error beside it, or build it from the authority's statistical neighbours.`);
+    } else if (result.placebos.length < 19) {
+      notes.push(`With ${result.placebos.length} placebos the smallest possible p-value is ${(1 / (1 + result.placebos.length)).toFixed(3)}.`);
     }
     if (fit.droppedDonors.length) notes.push(`${fit.droppedDonors.length} comparison authorities were left out of the pool for a missing pre-period figure.`);
     if (result.failedPlacebos.length) notes.push(`${result.failedPlacebos.length} donors could not be refitted as placebos.`);
@@ -154,7 +182,7 @@ function synthetic(reference: ReferenceSnapshot, metric: MetricDefinition, built
         .filter((w) => w.weight > 0)
         .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code))
         .map((w) => ({ code: w.code, name: names.get(w.code) ?? w.code, weight: w.weight })),
-      donors: pool,
+      donors: size,
       path: fit.actual.map((actual, t) => ({ period: period(t), actual, synthetic: fit.synthetic[t], gap: fit.gap[t] })),
       fitPeriods: fit.fitPeriods.map(period),
       preRmspe: finite(fit.preRmspe),
@@ -171,6 +199,17 @@ function synthetic(reference: ReferenceSnapshot, metric: MetricDefinition, built
   }
 }
 
+/** Runs a lookup that throws an API error for an unknown code, and answers BAD_USER_INPUT naming the argument instead. */
+function naming<T>(field: string, lookup: () => T): T {
+  try {
+    return lookup();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const { code, ...rest } = error.extensions;
+    throw badEvaluationInput(field, error.message, { ...rest, reason: code });
+  }
+}
+
 /**
  * The `evaluation` query: checks the arguments, reads the metric for every current LA and the
  * predecessors their series continue from (one statement), builds the panel, and runs the
@@ -179,9 +218,9 @@ function synthetic(reference: ReferenceSnapshot, metric: MetricDefinition, built
  */
 export async function evaluate(ctx: ApiContext, args: EvaluationArgs): Promise<Evaluation> {
   checkEvaluationArgs(args);
-  const metric = requireMetric(args.metric);
+  const metric = naming('metric', () => requireMetric(args.metric));
   const reference = await ctx.reference();
-  if (args.focus) requireAuthority(reference, args.focus);
+  if (args.focus) naming('focus', () => requireAuthority(reference, args.focus!));
   const areas = [...reference.currentAuthorities().map((a) => a.code), ...new Set(reference.predecessors.map((p) => p.predecessor))];
   return answerEvaluation(reference, await selectMetricPanel(ctx.db, metric.id, areas), args);
 }
@@ -195,8 +234,8 @@ export async function evaluate(ctx: ApiContext, args: EvaluationArgs): Promise<E
  */
 export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPanel, args: EvaluationArgs): Evaluation {
   const { cohort, starts } = checkEvaluationArgs(args);
-  const metric = requireMetric(args.metric);
-  const focus = args.focus ? requireAuthority(reference, args.focus) : null;
+  const metric = naming('metric', () => requireMetric(args.metric));
+  const focus = args.focus ? naming('focus', () => requireAuthority(reference, args.focus!)) : null;
   const transform = args.transform as OutcomeTransform;
   const built = buildEvaluationPanel(reference, figures, {
     metric,
@@ -209,6 +248,8 @@ export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPa
     to: args.to,
     straddleSeriesBreak: args.straddleSeriesBreak,
   });
+  // The focus and its donors are checked before the estimates, so a bad one costs no resampling.
+  const syntheticAsked = focus ? syntheticRequest(reference, metric, built, focus.code, args.donors) : null;
   const period = (code: number) => toPeriod(metric.periodType, code);
   const periodAt = (index: number) => period(built.window.periods[index]);
   const startIds = startsByIndex(built);
@@ -318,6 +359,7 @@ export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPa
       seriesBreaks: built.window.breaks.map((b) => ({ period: period(b.period), note: b.note })),
       straddled: built.window.straddled,
       handling: built.window.handling,
+      note: built.window.note,
     },
     starts: evaluationStarts,
     indexBase: period(built.indexBase),
@@ -382,7 +424,7 @@ export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPa
           }
         : { available: false, reason: placebo.reason, shift: placebo.shift, estimate: null },
     },
-    synthetic: focus ? synthetic(reference, metric, built, focus.code) : null,
+    synthetic: syntheticAsked ? synthetic(metric, built, syntheticAsked) : null,
     authorities: [...built.units].sort(byName).map((u) => ({
       code: u.code,
       name: u.name,
@@ -408,10 +450,10 @@ export function answerEvaluation(reference: ReferenceSnapshot, figures: MetricPa
         args.comparisonTiming === EvaluationComparisonTiming.NOT_YET_TREATED
           ? 'Not yet treated: the comparison group plus the cohort\'s own later-starting authorities, in the periods before they start.'
           : 'Never treated: the comparison group only.',
-      bootstrap: `${BOOTSTRAP_SCHEME}; ${args.draws} draws; 95% percentile intervals (R quantile type 7).`,
+      bootstrap: `${BOOTSTRAP_SCHEME.charAt(0).toUpperCase()}${BOOTSTRAP_SCHEME.slice(1)}; ${args.draws} draws; 95% percentile intervals (R quantile type 7). The intervals are pointwise: each covers its own figure 95% of the time, but the event study's intervals together are not a joint band, so one of several pre-period intervals missing 0 is expected now and then; the joint pre-trend test is the joint check.`,
       permutation: `The cohort labels (each start and "comparison") shuffled among the ${permutation.eligibleUnits} authorities, ${args.draws} draws; two-sided p = (1 + draws with |effect| ≥ |observed|) / (1 + valid draws).`,
       preTrends: `Joint Wald test that every pre-period event-time effect is 0 (χ², bootstrap covariance, same draws); placebo: every start moved ${DEFAULT_PLACEBO_SHIFT} periods earlier, figures from the real start on dropped, effect re-estimated with its bootstrap interval.`,
-      synthetic: 'Abadie, Diamond and Hainmueller (2010): non-negative donor weights summing to 1 over the comparison authorities, fitted by least squares on the focus authority\'s pre-start path; placebo in space: each donor with weight refitted as if treated; p = rank of the post/pre RMSPE ratio ÷ (1 + placebos).',
+      synthetic: `Abadie, Diamond and Hainmueller (2010): non-negative donor weights summing to 1 over ${args.donors === EvaluationDonorPool.NEIGHBOURS ? "the focus authority's statistical neighbours among the comparison authorities" : 'the comparison authorities'}, fitted by least squares on the focus authority's pre-start path (the outcome only, no covariates); placebo in space: each donor of the pool refitted as if treated from the others; p = rank of the focus authority's post/pre RMSPE ratio ÷ (1 + placebos). With more donors than pre-periods the pre-period fit is near-exact and the ratios unstable: read the fit error beside p.`,
       groupMeans: `Means over the authorities with a figure in each period; 95% percentile bootstrap intervals over authorities (each group resampled to its size, ${args.draws} draws, the same seed).`,
       firstPostRule: FIRST_POST_PERIOD_RULE[metric.periodType],
       draws: args.draws,

@@ -34,6 +34,16 @@ registerEnumType(EvaluationTransform, {
     'The scale effects are estimated on. LEVEL: the metric\'s own unit. LOG: natural logarithm (an effect of 0.05 is about 5%; counts and spend, where authorities differ greatly in size). INDEXED: each authority\'s value ÷ its value in the index base period × 100.',
 });
 
+export enum EvaluationDonorPool {
+  COMPARISON = 'comparison',
+  NEIGHBOURS = 'neighbours',
+}
+registerEnumType(EvaluationDonorPool, {
+  name: 'EvaluationDonorPool',
+  description:
+    'Who the synthetic comparison is built from. COMPARISON: every authority of the comparison group with the pre-period figures (default). NEIGHBOURS: only the focus authority\'s statistical neighbours among them (with the default comparison group, its neighbours in no programme): fewer donors than pre-periods, so the fit is not near-exact and the placebo p-value means more, though with few donors it cannot be small.',
+});
+
 export enum EvaluationRole {
   COHORT = 'cohort',
   COMPARISON = 'comparison',
@@ -143,6 +153,9 @@ export class EvaluationWindow {
 
   @Field(() => String, { nullable: true, description: 'How a break was handled, in words; null without a break.' })
   handling!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the window starts where it does, when from was not given and the default start (January 2016, 2016 or 2016-17) cut earlier figures; null otherwise.' })
+  note!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A period after which the series is not comparable with what came before.' })
@@ -423,7 +436,10 @@ export class EvaluationSynthetic {
   @Field(() => [EvaluationSyntheticWeight], { description: 'Donors with a positive weight, largest first.' })
   weights!: EvaluationSyntheticWeight[];
 
-  @Field(() => Int, { description: 'Donors in the pool (the comparison group\'s authorities with every pre-period figure the focus has).' })
+  @Field(() => EvaluationDonorPool, { description: 'Which authorities the donors were chosen from.' })
+  donorPool!: EvaluationDonorPool;
+
+  @Field(() => Int, { description: 'Donors in the pool (the pool\'s authorities with every pre-period figure the focus has).' })
   donors!: number;
 
   @Field(() => [EvaluationSyntheticPoint], { description: 'Its path against the synthetic one, every period.' })
@@ -441,7 +457,7 @@ export class EvaluationSynthetic {
   @Field(() => Float, { nullable: true, description: 'postRmspe ÷ preRmspe; null when the pre-period fit is exact.' })
   rmspeRatio!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Placebo p-value: the share of the authority and its donors (each fitted as if treated) with a ratio at least as large.' })
+  @Field(() => Float, { nullable: true, description: 'Placebo p-value: the share of the authority and its donors (each fitted as if treated from the others) with a post/pre RMSPE ratio at least as large. Read it beside preRmspe: with a near-exact pre-period fit the ratios are unstable.' })
   placeboPValue!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The authority\'s rank among them, from the top.' })

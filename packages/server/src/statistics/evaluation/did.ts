@@ -196,9 +196,12 @@ export interface CellEngine {
   /**
    * Recomputes every cell for units labelled `labels` (same coding as {@link labels}; a
    * permutation relabels) drawn `multiplicity` times each (a bootstrap draw), then aggregates
-   * (see {@link aggregateCells}) and returns the overall effect (NaN when no post cell).
+   * (see {@link aggregateCells}) and returns the overall effect (NaN when no post cell). With
+   * `overallOnly`, only the post cells the overall effect is made of are computed, from the
+   * periods they compare (the others are NaN): the same overall effect, to the last bit, for the
+   * permutation test and the placebo, which need no other figure.
    */
-  run(labels: Int32Array, multiplicity: Float64Array): number;
+  run(labels: Int32Array, multiplicity: Float64Array, overallOnly?: boolean): number;
 }
 
 /**
@@ -249,7 +252,9 @@ export function createCellEngine(prepared: PreparedPanel, comparison: Comparison
     comparisonUnits: new Float64Array(cellCount),
     cohortSizes: new Float64Array(groupCount),
     eventTime: new Float64Array(layout.eventTimes.length),
-    run(unitLabels, multiplicity) {
+    run(unitLabels, multiplicity, overallOnly = false) {
+      // Post cells compare periods from the earliest base period (g − 1 of the first cohort) on.
+      const from = overallOnly ? layout.cohorts[0] - 1 : 0;
       const sizes = engine.cohortSizes;
       sizes.fill(0);
       for (let i = 0; i < n; i++) if (unitLabels[i] !== never) sizes[unitLabels[i]] += multiplicity[i];
@@ -263,10 +268,14 @@ export function createCellEngine(prepared: PreparedPanel, comparison: Comparison
         completeCounts[label] += m;
         const row = i * T;
         const totals = label * T;
-        for (let t = 0; t < T; t++) periodTotals[totals + t] += m * y[row + t];
+        for (let t = from; t < T; t++) periodTotals[totals + t] += m * y[row + t];
       }
       for (let c = 0; c < cellCount; c++) {
-        const { period, basePeriod, cohortIndex: g } = layout.cells[c];
+        const { period, basePeriod, cohortIndex: g, post } = layout.cells[c];
+        if (overallOnly && !post) {
+          engine.att[c] = Number.NaN;
+          continue;
+        }
         for (let label = 0; label < labelCount; label++) {
           sums[label] = periodTotals[label * T + period] - periodTotals[label * T + basePeriod];
           counts[label] = completeCounts[label];

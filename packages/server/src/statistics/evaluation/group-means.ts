@@ -43,14 +43,23 @@ function groupMeans(units: readonly (readonly Outcome[])[], draws: number, rando
   const n = units.length;
   const values = new Float64Array(n * periodCount);
   units.forEach((unit, i) => unit.forEach((y, t) => (values[i * periodCount + t] = y ?? Number.NaN)));
+  // A unit observed in every period needs no test per value and adds 1 to every count: count it once.
+  const complete = Uint8Array.from(units, (unit) => (unit.every((y) => y !== null) ? 1 : 0));
   const sums = new Float64Array(periodCount);
   const counts = new Float64Array(periodCount);
   /** Writes into `out` (at `at`, `stride` apart) each period's mean over the units `drawn` (NaN where none is observed). */
   const meansOf = (drawn: Int32Array, out: Float64Array, at: number, stride: number) => {
     sums.fill(0);
     counts.fill(0);
+    let completeDrawn = 0;
     for (let k = 0; k < n; k++) {
-      const offset = drawn[k] * periodCount;
+      const unit = drawn[k];
+      const offset = unit * periodCount;
+      if (complete[unit]) {
+        completeDrawn++;
+        for (let t = 0; t < periodCount; t++) sums[t] += values[offset + t];
+        continue;
+      }
       for (let t = 0; t < periodCount; t++) {
         const y = values[offset + t];
         if (y !== y) continue; // NaN: not observed
@@ -58,7 +67,10 @@ function groupMeans(units: readonly (readonly Outcome[])[], draws: number, rando
         counts[t] += 1;
       }
     }
-    for (let t = 0; t < periodCount; t++) out[at + t * stride] = counts[t] > 0 ? sums[t] / counts[t] : Number.NaN;
+    for (let t = 0; t < periodCount; t++) {
+      counts[t] += completeDrawn;
+      out[at + t * stride] = counts[t] > 0 ? sums[t] / counts[t] : Number.NaN;
+    }
   };
   const observed = new Float64Array(periodCount);
   meansOf(Int32Array.from({ length: n }, (_, k) => k), observed, 0, 1);

@@ -70,19 +70,32 @@ export function percentileInterval(draws: ArrayLike<number>): Interval | null {
   if (count < 2) return null;
   const valid = kept.subarray(0, count).sort();
   let mean = 0;
-  for (const x of valid) mean += x / valid.length;
+  for (let k = 0; k < count; k++) mean += valid[k] / count;
   let squares = 0;
-  for (const x of valid) squares += (x - mean) ** 2;
+  for (let k = 0; k < count; k++) squares += (valid[k] - mean) ** 2;
   const tail = (1 - CONFIDENCE_LEVEL) / 2;
   return { low: quantileOfSorted(valid, tail), high: quantileOfSorted(valid, 1 - tail), standardError: Math.sqrt(squares / (valid.length - 1)), validDraws: valid.length };
 }
 
-/** Every draw's cell, event-time and overall values, draw-major. */
+/** Every draw's cell, event-time and overall values, draw-major, and the resamples they came from. */
 interface BootstrapDraws {
   readonly cells: Float64Array;
   readonly eventTimes: Float64Array;
   readonly overall: Float64Array;
+  readonly resamples: Resamples;
 }
+
+/** The bootstrap's resamples: each draw's multiplicity of every unit (draw-major), and the seed and strata that gave them. */
+interface Resamples {
+  readonly seed: number;
+  readonly strata: readonly Int32Array[];
+  readonly multiplicities: Uint16Array;
+}
+
+/** Most multiplicities kept for reuse (16-bit each). */
+const MAX_KEPT_MULTIPLICITIES = 4_000_000;
+
+const sameStrata = (a: readonly Int32Array[], b: readonly Int32Array[]) => a.length === b.length && a.every((members, k) => members.length === b[k].length && members.every((unit, i) => unit === b[k][i]));
 
 /** Units grouped into the bootstrap strata: each cohort ascending, then the never-treated units. */
 function strata(engine: CellEngine): Int32Array[] {
@@ -91,17 +104,37 @@ function strata(engine: CellEngine): Int32Array[] {
   return groups.filter((members) => members.length > 0).map((members) => Int32Array.from(members));
 }
 
-function drawBootstrap(engine: CellEngine, draws: number, seed: number): BootstrapDraws {
-  const random = createRandom(seed);
+/**
+ * Runs `draws` bootstrap draws; with `overallOnly`, keeps only the overall effect of each. The
+ * resamples depend only on the seed and the strata, so when `reuse` came from the same seed and
+ * strata (the placebo start's panel has the same units and cohorts as the estimate's) its
+ * multiplicities are copied rather than drawn again: the same draws, without the random numbers.
+ */
+function drawBootstrap(engine: CellEngine, draws: number, seed: number, { overallOnly = false, reuse }: { overallOnly?: boolean; reuse?: Resamples } = {}): BootstrapDraws {
   const groups = strata(engine);
+  const n = engine.unitCount;
+  const stored = reuse && reuse.seed === seed && sameStrata(reuse.strata, groups) && reuse.multiplicities.length === draws * n ? reuse.multiplicities : undefined;
+  // Kept for reuse only while they are small (8 MB: 999 draws of 4,000 units), and a unit is drawn
+  // at most as many times as its stratum has units, which fits 16 bits up to 65,535.
+  const keep = !stored && draws * n <= MAX_KEPT_MULTIPLICITIES && n <= 0xffff;
+  const multiplicities = stored ?? new Uint16Array(keep ? draws * n : 0);
+  const random = stored ? undefined : createRandom(seed);
   const cellCount = engine.layout.cells.length;
   const eventCount = engine.layout.eventTimes.length;
-  const result = { cells: new Float64Array(draws * cellCount), eventTimes: new Float64Array(draws * eventCount), overall: new Float64Array(draws) };
-  const multiplicity = new Float64Array(engine.unitCount);
+  const kept = overallOnly ? 0 : draws;
+  const result = { cells: new Float64Array(kept * cellCount), eventTimes: new Float64Array(kept * eventCount), overall: new Float64Array(draws), resamples: { seed, strata: groups, multiplicities } };
+  const multiplicity = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
-    multiplicity.fill(0);
-    for (const members of groups) for (let k = 0; k < members.length; k++) multiplicity[members[random.nextInt(members.length)]] += 1;
-    result.overall[d] = engine.run(engine.labels, multiplicity);
+    const offset = d * n;
+    if (random) {
+      multiplicity.fill(0);
+      for (const members of groups) for (let k = 0; k < members.length; k++) multiplicity[members[random.nextInt(members.length)]] += 1;
+      if (keep) for (let i = 0; i < n; i++) multiplicities[offset + i] = multiplicity[i];
+    } else {
+      for (let i = 0; i < n; i++) multiplicity[i] = multiplicities[offset + i];
+    }
+    result.overall[d] = engine.run(engine.labels, multiplicity, overallOnly);
+    if (overallOnly) continue;
     result.cells.set(engine.att, d * cellCount);
     result.eventTimes.set(engine.eventTime, d * eventCount);
   }
@@ -207,7 +240,7 @@ function permutationFrom(observed: number, engine: CellEngine, options: Resampli
   let validDraws = 0;
   for (let d = 0; d < options.draws; d++) {
     // Shuffling the previous draw's labels again is as uniform as shuffling the originals.
-    const statistic = engine.run(shuffleInPlace(labels, random), engine.once);
+    const statistic = engine.run(shuffleInPlace(labels, random), engine.once, true);
     if (Number.isNaN(statistic)) continue;
     validDraws++;
     if (Math.abs(statistic) >= threshold) exceedances++;
@@ -354,8 +387,11 @@ function preTrendsFrom(panel: Panel, estimate: GroupTimeEstimate, engine: CellEn
     placebo = { available: false, shift, reason: `no cohort starts more than ${shift} periods into the series`, droppedCohorts: shifted.droppedCohorts };
   } else {
     try {
-      const result = bootstrapEffects(shifted.panel, { comparison: engine.comparison, draws: options.draws, seed: options.seed });
-      placebo = { available: true, shift, overall: result.overall.effect, interval: result.overall.interval, cohorts: shifted.cohorts, droppedCohorts: shifted.droppedCohorts };
+      // Only the overall effect and its interval are wanted: the same estimate and draws as
+      // bootstrapEffects on the shifted panel, without the intervals of every cell.
+      const { estimate, engine: placeboEngine } = prepareEstimate(shifted.panel, { comparison: engine.comparison });
+      const interval = percentileInterval(drawBootstrap(placeboEngine, options.draws, options.seed, { overallOnly: true, reuse: draws.resamples }).overall);
+      placebo = { available: true, shift, overall: estimate.overall, interval, cohorts: shifted.cohorts, droppedCohorts: shifted.droppedCohorts };
     } catch (error) {
       if (!(error instanceof EvaluationInputError)) throw error;
       placebo = { available: false, shift, reason: error.message, droppedCohorts: shifted.droppedCohorts };

@@ -48,6 +48,13 @@ describe('solveSimplexLeastSquares', () => {
   test('fits a point inside the hull exactly with more donors than periods', () => {
     expect(solveSimplexLeastSquares([[0, 0], [4, 0], [0, 4], [4, 4], [1, 3]], [1, 2]).squaredError).toBeCloseTo(0, 20);
   });
+  test('solves a problem in the tens of thousands as one in units', () => {
+    // EHC plans per LA (≈ 20,000) over 13 periods: X′X ≈ 5e9 beside the KKT system's 1s, which a
+    // pivot test relative to the largest entry read as singular.
+    const columns = [[1, 0, 2], [0, 1, 4], [3, 3, 0]].map((column) => column.map((x) => 20_000 + 1_000 * x));
+    const target = [20_300, 20_700, 23_400];
+    expect(solveSimplexLeastSquares(columns, target).weights).toEqual([0.3, 0.7, 0].map((w) => expect.closeTo(w, 9)));
+  });
   test('meets its optimality test', () => {
     expect(solveSimplexLeastSquares([[1, 0], [0, 1], [2, 2]], [3, -1]).violation).toBeLessThan(1e-9);
   });
