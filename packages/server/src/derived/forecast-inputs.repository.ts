@@ -1,61 +1,81 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
-/** One figure a forecast reads: a metric value (`source` 'metric') or an observation of a data set's measure. */
+/** One figure a forecast reads: a metric value (`source` 'metric', breakdown '') or an observation of a data set's series. */
 export interface ForecastFigureRow {
-  source: 'metric' | 'ehcp_caseload' | 'ehcp_new_plans' | 's251_high_needs_lines';
+  /** 'metric', or the data set of the observation. */
+  source: string;
   /** Metric id, or the data set's measure. */
   measure: string;
+  /** The observation's breakdown ("Child or young persons age | age 5"); '' for a metric value. */
+  breakdown: string;
   area_code: string;
   period: number;
   value: number | null;
 }
 
-/** What one forecast request reads: the areas whose figures are summed, and England's fallbacks. */
+/** Which areas an observation request is read for. */
+export type ForecastAreaScope = 'area' | 'area-and-england' | 'every-la';
+
+/** One published series (data set, measure, breakdown) over a range of its periods. */
+export interface ForecastSeriesRequest {
+  dataset: string;
+  measure: string;
+  breakdown: string;
+  fromPeriod: number;
+  toPeriod: number;
+  scope: ForecastAreaScope;
+}
+
+/** What one forecast request reads. */
 export interface ForecastFigureFilter {
   /** Metric ids read for `areas` over every period (ehc_plans, hn_spend_top_up_and_services, ceased_ehc_plans). */
   metricIds: readonly string[];
-  /** The area (or a set's members) being forecast; England's code for England. */
+  /** The area's codes (a set's members and the predecessors that stand in for them; England's code for England). */
   areas: readonly string[];
-  /** SEN2 caseload ("All EHC plans") and new-plan ("New EHC plans") measures, read for `areas` and England. */
-  placementMeasures: readonly string[];
-  /** England's code, whose caseload at January 2022 gives the fallback unit costs. */
+  /** England's code, added to `areas` for the 'area-and-england' scope (England's placements price the fallback unit costs). */
   englandCode: string;
-  /** S251 2021-22 outturn lines, read for `outturnAreas` (every current LA: England is their sum). */
-  outturnLines: readonly string[];
-  outturnAreas: readonly string[];
-  /** The financial year of the outturn (202122). */
-  outturnPeriod: number;
+  /** Every LA code, for the 'every-la' scope (England's S251 outturn is the sum of the LAs). */
+  everyLa: readonly string[];
+  series: readonly ForecastSeriesRequest[];
 }
 
 /**
- * Every figure a forecast needs, in one statement: the metric series of the areas, SEN2 caseload
- * and new plans by placement (observations of `ehcp_caseload` and `ehcp_new_plans`, total
- * breakdown) for the areas and England, and S251 2021-22 outturn lines for every LA. The metric
- * series already join the 2022 and 2025 releases and carry the succession mapping applied at import.
+ * Every figure a forecast needs, in one statement: the metric series of the areas, then each
+ * requested published series (placements, caseload and flows by age, S251 lines) for its scope of
+ * areas and its periods. One arm per scope, each with its areas as a constant, so that every
+ * observation is found through its primary key (series, period range, area) and every series
+ * through its unique (dataset, measure, breakdown); a scope with no request is left out.
  *
  * @example SQL:
- * select 'metric', metric_id, area_code, period, value from metric_value where metric_id = any($1) and area_code = any($2)
- * union all select s.dataset, s.measure, o.area_code, o.period, o.value from observation o join series s on s.id = o.series_id
- *   where (s.dataset, s.breakdown) in (('ehcp_caseload', 'All EHC plans | All EHC plans'), ('ehcp_new_plans', 'New EHC plans | New EHC plans')) and …
- * union all select … s251_high_needs_lines, breakdown 'Outturn', period 202122, area_code = any($n)
+ * select 'metric', metric_id, '', area_code, period, value from metric_value where metric_id = any($1) and area_code = any($2)
+ * union all
+ * select s.dataset, s.measure, s.breakdown, o.area_code, o.period, o.value
+ * from unnest($3, $4, $5, $6, $7) as w(dataset, measure, breakdown, from_period, to_period)
+ * join series s on (s.dataset, s.measure, s.breakdown) = (w.dataset, w.measure, w.breakdown)
+ * join observation o on o.series_id = s.id and o.period between w.from_period and w.to_period and o.area_code = any($2)
+ * union all … the same for the 'area-and-england' and 'every-la' requests, with their areas
  */
 export async function selectForecastFigures(db: Db, filter: ForecastFigureFilter): Promise<ForecastFigureRow[]> {
-  const placementAreas = [...new Set([...filter.areas, filter.englandCode])];
+  const areas = [...filter.areas];
+  const areasOf: Record<ForecastAreaScope, string[]> = { area: areas, 'area-and-england': [...new Set([...areas, filter.englandCode])], 'every-la': [...filter.everyLa] };
+  const arms = (Object.keys(areasOf) as ForecastAreaScope[]).flatMap((scope) => {
+    const requests = filter.series.filter((r) => r.scope === scope);
+    if (requests.length === 0) return [];
+    const column = <K extends keyof ForecastSeriesRequest>(key: K) => requests.map((r) => r[key]);
+    return [
+      sql`
+    union all
+    select s.dataset as source, s.measure, s.breakdown, o.area_code, o.period, o.value
+    from unnest(${column('dataset')}::text[], ${column('measure')}::text[], ${column('breakdown')}::text[], ${column('fromPeriod')}::integer[], ${column('toPeriod')}::integer[])
+      as w(dataset, measure, breakdown, from_period, to_period)
+    join series s on s.dataset = w.dataset and s.measure = w.measure and s.breakdown = w.breakdown
+    join observation o on o.series_id = s.id and o.period >= w.from_period and o.period <= w.to_period and o.area_code = any(${areasOf[scope]}::text[])`,
+    ];
+  });
   const result = await sql<ForecastFigureRow>`
-    select 'metric' as source, metric_id as measure, area_code, period, value
-    from metric_value where metric_id = any(${[...filter.metricIds]}::text[]) and area_code = any(${[...filter.areas]}::text[])
-    union all
-    select s.dataset as source, s.measure, o.area_code, o.period, o.value
-    from series s join observation o on o.series_id = s.id
-    where ((s.dataset = 'ehcp_caseload' and s.breakdown = 'All EHC plans | All EHC plans')
-        or (s.dataset = 'ehcp_new_plans' and s.breakdown = 'New EHC plans | New EHC plans'))
-      and s.measure = any(${[...filter.placementMeasures]}::text[]) and o.area_code = any(${placementAreas}::text[])
-    union all
-    select s.dataset as source, s.measure, o.area_code, o.period, o.value
-    from series s join observation o on o.series_id = s.id
-    where s.dataset = 's251_high_needs_lines' and s.breakdown = 'Outturn' and s.measure = any(${[...filter.outturnLines]}::text[])
-      and o.period = ${filter.outturnPeriod}::integer and o.area_code = any(${[...filter.outturnAreas]}::text[])
+    select 'metric' as source, metric_id as measure, '' as breakdown, area_code, period, value
+    from metric_value where metric_id = any(${[...filter.metricIds]}::text[]) and area_code = any(${areas}::text[])${sql.join(arms, sql``)}
   `.execute(db);
   return result.rows.map((r) => ({ ...r, period: Number(r.period), value: r.value === null ? null : Number(r.value) }));
 }
