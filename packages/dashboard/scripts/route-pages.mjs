@@ -20,6 +20,7 @@ export const ROUTE_PAGES = {
   compare: 'src/pages/ComparePage.tsx',
   trends: 'src/pages/TrendsPage.tsx',
   relationships: 'src/pages/RelationshipsPage.tsx',
+  forecast: 'src/pages/ForecastPage.tsx',
   catalogue: 'src/pages/MetricsPage.tsx',
   data: 'src/pages/DataPage.tsx',
 };

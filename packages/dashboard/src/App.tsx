@@ -11,6 +11,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const ComparePage = lazy(() => import('./pages/ComparePage'));
 const TrendsPage = lazy(() => import('./pages/TrendsPage'));
 const RelationshipsPage = lazy(() => import('./pages/RelationshipsPage'));
+const ForecastPage = lazy(() => import('./pages/ForecastPage'));
 const MetricsPage = lazy(() => import('./pages/MetricsPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -28,6 +29,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <TrendsPage state={state} />;
     case 'relationships':
       return <RelationshipsPage state={state} />;
+    case 'forecast':
+      return <ForecastPage state={state} />;
     case 'metrics':
       return <MetricsPage />;
     case 'data':

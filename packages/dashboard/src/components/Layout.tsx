@@ -9,6 +9,7 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'compare', label: 'Compare' },
   { page: 'trends', label: 'Trends' },
   { page: 'relationships', label: 'Relationships' },
+  { page: 'forecast', label: 'Forecast' },
   { page: 'metrics', label: 'Metrics' },
   { page: 'data', label: 'Data' },
 ];

@@ -32,6 +32,9 @@ export interface ForecastArea {
   joins: readonly string[];
   /** An authority's name for notes ("Hackney (204)"). */
   nameOf(code: string): string;
+  /** For a programme set: its published list is known to be incomplete, and the note that says how. */
+  listIncomplete: boolean;
+  listNote: string | null;
 }
 
 /** An academic-year period code for January of `year` (2025 → 202425). */
@@ -105,9 +108,10 @@ export function resolveForecastArea(reference: ReferenceSnapshot, input: Forecas
   const given = [input.laCode != null, input.peers != null, input.england === true].filter(Boolean).length;
   if (given !== 1) throw new ApiError('BAD_USER_INPUT', 'area: give exactly one of laCode, peers or england: true.', { field: 'area' });
   const nameOf = (code: string) => (code === ENGLAND_CODE ? 'England' : `${reference.authorities.get(code)?.name ?? 'Authority'} (${code})`);
-  if (input.england === true) return { label: 'England', members: [ENGLAND_CODE], isEngland: true, readCodes: [ENGLAND_CODE], codesAt: () => [ENGLAND_CODE], joins: [], nameOf };
+  if (input.england === true) return { label: 'England', members: [ENGLAND_CODE], isEngland: true, readCodes: [ENGLAND_CODE], codesAt: () => [ENGLAND_CODE], joins: [], nameOf, listIncomplete: false, listNote: null };
   let label: string;
   let members: string[];
+  let list = { listIncomplete: false, listNote: null as string | null };
   try {
     if (input.laCode != null) {
       const la = requireAuthority(reference, input.laCode);
@@ -115,9 +119,10 @@ export function resolveForecastArea(reference: ReferenceSnapshot, input: Forecas
     } else {
       const set = resolvePeers(reference, input.peers!);
       [label, members] = [set.label, set.members.map((m) => m.code)];
+      list = { listIncomplete: set.listIncomplete, listNote: set.note };
     }
   } catch (error) {
     throw naming(error, input.laCode != null ? 'area.laCode' : 'area.peers');
   }
-  return { label, members, isEngland: false, ...geography(members, reference.predecessors), nameOf };
+  return { label, members, isEngland: false, ...geography(members, reference.predecessors), nameOf, ...list };
 }

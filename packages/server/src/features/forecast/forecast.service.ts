@@ -178,7 +178,8 @@ function shape(area: ForecastArea, f: ForecastFigures, englandLines: OutturnLine
     spend: spendInputs,
     options: { newPlansGrowth: settings.newPlansGrowth, ...(settings.method ? { method: settings.method as ForecastMethod } : {}) },
   });
-  const notes = [...latestGroups.notes, ...latestNewPlans.notes, ...cohort.notes, ...result.notes];
+  // The methods' notes are clauses; the page lists them as sentences.
+  const notes = [...latestGroups.notes, ...latestNewPlans.notes, ...cohort.notes, ...result.notes.map((n) => (/[.!?]$/.test(n) ? n : `${n}.`))];
   if (later.length) notes.push(`January ${later.map((p) => p.year).join(', ')} is published but not used as the base: the new and ceased plans of the year before it are not published yet. It is listed beside the forecast as a check.`);
   for (const join of area.joins) notes.push(`Boundary change joined: ${join}; the predecessor's figures stand in for the area before it.`);
   return toForecast(area, f, series, later, result, { cohortStart: cohort.inputs ? baseYear - 1 : null, backtestCohort: cohortBacktest, notes });
@@ -253,6 +254,8 @@ function toForecast(area: ForecastArea, f: ForecastFigures, series: readonly { y
   return {
     label: area.label,
     areaCodes: [...area.members],
+    listIncomplete: area.listIncomplete,
+    listNote: area.listNote,
     baseYear: r.baseYear,
     base: groupsOut(r.base.groups),
     baseTotal: r.base.total,

@@ -256,6 +256,12 @@ export class Forecast {
   @Field(() => [String], { description: 'LA codes summed (England: E92000001).' })
   areaCodes!: string[];
 
+  @Field(() => Boolean, { description: 'True when the area is a programme set whose published list is known to be incomplete (DBV tranche 3, Safety Valve).' })
+  listIncomplete!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'How the list is incomplete, when it is.' })
+  listNote!: string | null;
+
   @Field(() => Int, { description: 'Last observed January.' })
   baseYear!: number;
 
