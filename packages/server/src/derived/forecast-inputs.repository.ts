@@ -70,7 +70,11 @@ export async function selectForecastFigures(db: Db, filter: ForecastFigureFilter
     from unnest(${column('dataset')}::text[], ${column('measure')}::text[], ${column('breakdown')}::text[], ${column('fromPeriod')}::integer[], ${column('toPeriod')}::integer[])
       as w(dataset, measure, breakdown, from_period, to_period)
     join series s on s.dataset = w.dataset and s.measure = w.measure and s.breakdown = w.breakdown
-    join observation o on o.series_id = s.id and o.period >= w.from_period and o.period <= w.to_period and o.area_code = any(${areasOf[scope]}::text[])`,
+    cross join lateral (
+      select o.area_code, o.period, o.value from observation o
+      where o.series_id = s.id and o.period >= w.from_period and o.period <= w.to_period and o.area_code = any(${areasOf[scope]}::text[])
+      offset 0
+    ) o`,
     ];
   });
   const result = await sql<ForecastFigureRow>`
