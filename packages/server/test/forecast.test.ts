@@ -130,6 +130,17 @@ for (const engine of ENGINES) {
         expect([answer.method, answer.cohortBands.length, sig(answer.years[0].unmitigated.point)]).toEqual(['COHORT', 19, sig(cohortFirstYearFromFiles('886'))]);
       });
 
+      test('prices England with its own unit costs: S251 2021-22 top-up outturn over plans at January 2022', async () => {
+        const answer = await forecast({ area: { england: true } });
+        expect(Object.fromEntries(answer.unitCosts.map((c) => [c.group, [Math.round(c.perPlan), c.source]]))).toEqual({
+          mainstream: [8_082, 'area'],
+          stateSpecial: [13_502, 'area'],
+          independentSpecial: [55_030, 'area'],
+          post16: [6_522, 'area'],
+          other: [7_667, 'area'],
+        });
+      });
+
       test('lists England\'s published January 2026 beside the forecast without fitting it', async () => {
         const answer = await forecast({ area: { england: true } });
         expect([answer.baseYear, answer.laterObservedPlans, answer.observedPlans.at(-1)]).toEqual([2025, [{ period: 2026, value: 718_838 }], { period: 2025, value: 638_745 }]);

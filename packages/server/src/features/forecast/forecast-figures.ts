@@ -1,4 +1,4 @@
-import type { ForecastFigureRow, ForecastSeriesRequest } from '../../derived/forecast-inputs.repository';
+import { ENGLAND_OUTTURN_BREAKDOWN, type ForecastFigureRow, OUTTURN_SERIES, PLACEMENT_SOURCES } from '../../derived/forecast-inputs.repository';
 import { BACKTEST_CUTOFF } from '../../statistics/forecast/backtest';
 import type { CohortInputs } from '../../statistics/forecast/cohort-model';
 import {
@@ -20,12 +20,6 @@ import { type ForecastArea, periodOfJanuary } from './forecast-area';
 /** The metrics a forecast reads for its area over every period. */
 export const FORECAST_METRICS = { plans: 'ehc_plans', spend: 'hn_spend_top_up_and_services', ceased: 'ceased_ehc_plans' } as const;
 
-/** SEN2 placement columns of caseload.csv and newplans.csv ("All EHC plans" / "New EHC plans" rows) that make the groups. */
-const PLACEMENT_MEASURES = ['mainstream_total', 'special_la_maintained', 'special_academy_free', 'special_academy', 'special_free_school', 'special_independent', 'special_non_maintained', 'fe_total'];
-const PLACEMENT_SOURCES = {
-  caseload: { dataset: 'ehcp_caseload', total: 'ehcplans', breakdown: 'All EHC plans | All EHC plans' },
-  newPlans: { dataset: 'ehcp_new_plans', total: 'new_ehc_plans', breakdown: 'New EHC plans | New EHC plans' },
-} as const;
 export type PlacementSource = keyof typeof PLACEMENT_SOURCES;
 
 /** The financial year of the S251 lines (2021-22), whose plans are those of January 2022. */
@@ -36,43 +30,6 @@ export const COST_JANUARY = 2022;
 const PLACEMENT_LOOKBACK = 2;
 /** The cohort model needs caseload by age for authorities holding at least this share of the area's plans (the rest are scaled in). */
 const MIN_AGE_COVERAGE = 0.9;
-
-const ANY_PERIOD = { fromPeriod: 0, toPeriod: 999_999 } as const;
-/**
- * The first placements read: January 2022 (the unit costs' plans) and new plans from 2021, which
- * also covers a base January from 2022 with its lookback. The long series is only a metric.
- */
-const PLACEMENTS_FROM = { caseload: periodOfJanuary(COST_JANUARY), newPlans: COST_JANUARY - 1 } as const;
-/** Flows by age are read from the first year after the backtest's cutoff: the forecast's transition year is later. */
-const AGE_FLOWS_FROM = BACKTEST_CUTOFF + 1;
-
-/**
- * The published series a forecast reads besides its metrics: placements (area and England),
- * S251 2021-22 lines (the area's, and every LA's when England's sum is not yet known for this data
- * version), and caseload and flows by age (the 2025 release for the forecast, the 2022 release's
- * January 2021 and 2022 for the backtest).
- */
-export function forecastSeriesRequests(options: { everyLaOutturn: boolean }): ForecastSeriesRequest[] {
-  const requests: ForecastSeriesRequest[] = [];
-  for (const [name, source] of Object.entries(PLACEMENT_SOURCES) as [PlacementSource, (typeof PLACEMENT_SOURCES)[PlacementSource]][]) {
-    for (const measure of [source.total, ...PLACEMENT_MEASURES]) requests.push({ dataset: source.dataset, measure, breakdown: source.breakdown, fromPeriod: PLACEMENTS_FROM[name], toPeriod: ANY_PERIOD.toPeriod, scope: 'area-and-england' });
-  }
-  for (const line of Object.values(S251_GROUP_LINES).flat()) {
-    const outturn = { dataset: 's251_high_needs_lines', measure: line, breakdown: 'Outturn', fromPeriod: OUTTURN_PERIOD, toPeriod: OUTTURN_PERIOD } as const;
-    requests.push({ ...outturn, scope: 'area' });
-    if (options.everyLaOutturn) requests.push({ ...outturn, scope: 'every-la' });
-  }
-  const ages = (series: AgeSeries, categories: readonly string[], fromPeriod: number, toPeriod: number) => {
-    for (const category of categories) requests.push({ dataset: series.dataset, measure: series.measure, breakdown: ageBreakdown(series, category), fromPeriod, toPeriod, scope: 'area' });
-  };
-  const { caseload, newPlans, ceased } = SEN2_2025_AGE_SERIES;
-  ages(caseload, SEN2_2025_AGE_BANDS.flatMap((b) => b.caseload), ANY_PERIOD.fromPeriod, ANY_PERIOD.toPeriod);
-  ages(newPlans, SEN2_2025_AGE_BANDS.flatMap((b) => b.newPlans), AGE_FLOWS_FROM, ANY_PERIOD.toPeriod);
-  ages(ceased, [...SEN2_2025_AGE_BANDS.flatMap((b) => b.ceased), CEASED_AGE_UNKNOWN], AGE_FLOWS_FROM, ANY_PERIOD.toPeriod);
-  ages(SEN2_2022_AGE_SERIES.caseload, SEN2_2022_AGE_BANDS.flatMap((b) => b.caseload), BACKTEST_CUTOFF - 1, BACKTEST_CUTOFF);
-  ages(SEN2_2022_AGE_SERIES.newPlans, SEN2_2022_AGE_BANDS.flatMap((b) => b.newPlans), BACKTEST_CUTOFF - 1, BACKTEST_CUTOFF - 1);
-  return requests;
-}
 
 /** The figures read for one forecast, by series (source, measure, breakdown), code and period, summed over the area's geography. */
 export class ForecastFigures {
@@ -337,18 +294,16 @@ export function areaOutturn(f: ForecastFigures): OutturnLines | null {
   const lines: Record<string, number | null> = {};
   let any = false;
   for (const line of Object.values(S251_GROUP_LINES).flat()) {
-    lines[line] = f.sum('s251_high_needs_lines', line, 'Outturn', OUTTURN_PERIOD, COST_JANUARY);
+    lines[line] = f.sum(OUTTURN_SERIES.dataset, line, OUTTURN_SERIES.breakdown, OUTTURN_PERIOD, COST_JANUARY);
     if (lines[line] !== null) any = true;
   }
   return any ? lines : null;
 }
 
-/** England's S251 2021-22 outturn by line: the sum of the LAs that report it (the file has no England row). */
-export function englandOutturn(f: ForecastFigures, laCodes: readonly string[]): OutturnLines {
+/** England's S251 2021-22 outturn by line: the sums of the LAs kept with the inputs (the file has no England row; a line no LA reports is 0). */
+export function englandOutturn(f: ForecastFigures, englandCode: string): OutturnLines {
   const lines: Record<string, number> = {};
-  for (const line of Object.values(S251_GROUP_LINES).flat()) {
-    lines[line] = laCodes.reduce((total, code) => total + (f.value('s251_high_needs_lines', line, 'Outturn', code, OUTTURN_PERIOD) ?? 0), 0);
-  }
+  for (const line of Object.values(S251_GROUP_LINES).flat()) lines[line] = f.value(OUTTURN_SERIES.dataset, line, ENGLAND_OUTTURN_BREAKDOWN, englandCode, OUTTURN_PERIOD) ?? 0;
   return lines;
 }
 

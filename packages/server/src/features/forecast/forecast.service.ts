@@ -31,7 +31,6 @@ import {
   englandOutturn,
   FORECAST_METRICS,
   ForecastFigures,
-  forecastSeriesRequests,
   OUTTURN_PERIOD,
 } from './forecast-figures';
 import { type Forecast, type ForecastAreaInput, type ForecastGroups, type ForecastLeversInput, ForecastMethodChoice } from './forecast.type';
@@ -77,12 +76,6 @@ export const BACKTEST_NOTES: readonly string[] = [
   `All held-out Januaries are after the 2023 series break (person-level returns), which both methods' fits are before.`,
 ];
 
-/**
- * England's S251 2021-22 outturn by line (the sum of every LA's 12 lines, ~1,850 figures) for the
- * data version it was read in: the same for every request until an import, so read once.
- */
-let englandOutturnCache: { version: string; outturn: OutturnLines } | null = null;
-
 /** A ForecastInputError from the methods as the API's BAD_USER_INPUT, naming the field. */
 export function toApiError(error: unknown): unknown {
   if (!(error instanceof ForecastInputError)) return error;
@@ -101,7 +94,8 @@ function checkSettings(settings: ForecastSettings): void {
 }
 
 /**
- * The forecast for an area: reads every input in one statement (derived/forecast-inputs.repository),
+ * The forecast for an area: reads every input in one statement (the metric series and the inputs kept
+ * by area, derived/forecast-inputs.repository),
  * maps it as statistics/forecast/mapping.ts says, runs `runForecast` and shapes the answer. Input
  * the methods reject is BAD_USER_INPUT naming the field (`levers.growthCap`, `upratingRate`, `area`, …).
  * @example await forecastFor(db, reference, { laCode: '886' }, { diversionToSenSupport: 0.2, … }, DEFAULT_FORECAST_SETTINGS) // Forecast
@@ -116,15 +110,10 @@ export async function forecastFor(db: Db, reference: ReferenceSnapshot, areaInpu
   } catch (error) {
     throw toApiError(error);
   }
-  // Every LA ever reported, not only current ones: England's outturn is the sum of the LAs.
-  const everyLa = [...reference.authorities.keys()];
-  const known = englandOutturnCache?.version === reference.version ? englandOutturnCache.outturn : null;
-  const rows = await selectForecastFigures(db, { metricIds: Object.values(FORECAST_METRICS), areas: area.readCodes, englandCode: ENGLAND_CODE, everyLa, series: forecastSeriesRequests({ everyLaOutturn: !known }) });
+  const rows = await selectForecastFigures(db, { metricIds: Object.values(FORECAST_METRICS), areas: area.readCodes });
   try {
     const f = new ForecastFigures(rows, area);
-    const outturn = known ?? englandOutturn(f, everyLa);
-    englandOutturnCache = { version: reference.version, outturn };
-    return shape(area, f, outturn, levers, settings);
+    return shape(area, f, englandOutturn(f, ENGLAND_CODE), levers, settings);
   } catch (error) {
     throw toApiError(error);
   }
