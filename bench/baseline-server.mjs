@@ -31,6 +31,7 @@ const { ProfileResolver } = dist('features/profiles/profile.resolver.js');
 const { ComparisonResolver, compare } = dist('features/comparisons/comparison.resolver.js');
 const { TrendResolver } = dist('features/trends/trend.resolver.js');
 const { RelationshipResolver } = dist('features/relationships/relationship.resolver.js');
+const { ForecastResolver } = dist('features/forecast/forecast.resolver.js');
 const { requireMetric, isProportion, isAggregatable } = dist('features/metrics/metric.service.js');
 const { evaluate } = dist('features/evaluation/evaluation.service.js');
 const { DEFAULT_EVALUATION_DRAWS, DEFAULT_EVALUATION_SEED } = dist('features/evaluation/evaluation.args.js');
@@ -43,7 +44,7 @@ const NO_RELEASE_IDS = { operation: parse('{ profile { year } }').definitions[0]
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const handle = await connect({ url: process.env.DATABASE_URL, poolSize: POOL_SIZE, parallelQuery: false });
 const cache = new ReferenceCache();
-const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonResolver(), trend: new TrendResolver(), relationship: new RelationshipResolver() };
+const resolvers = { profile: new ProfileResolver(), comparison: new ComparisonResolver(), trend: new TrendResolver(), relationship: new RelationshipResolver(), forecast: new ForecastResolver() };
 
 const HANDLERS = {
   '/profile': (ctx, q) => resolvers.profile.profile(ctx, q.get('code'), null, null, NO_RELEASE_IDS).then(PROJECT.profile),
@@ -69,6 +70,12 @@ const HANDLERS = {
       focus: q.get('focus'),
       donors: 'comparison',
     }).then(PROJECT.evaluation),
+  '/forecast': (ctx, q) => {
+    const area = q.has('la') ? { laCode: q.get('la') } : { peers: { kind: 'statistical_neighbours', of: q.get('neighboursOf') } };
+    const levers = { diversionToSenSupport: Number(q.get('divert') ?? 0), specialToMainstream: Number(q.get('move') ?? 0), ceaseRateChange: Number(q.get('cease') ?? 0), growthCap: null };
+    // The API's defaults for the settings the operation leaves out.
+    return resolvers.forecast.forecast(ctx, area, levers, 0.03, 0, 6000, null).then(PROJECT.forecast);
+  },
   '/relationship': (ctx, q) => resolvers.relationship.relationship(ctx, q.get('x'), q.get('y'), null, q.get('focus'), null, null, NO_RELEASE_IDS).then(PROJECT.relationship),
 };
 

@@ -13,7 +13,7 @@
  *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
  *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
- *   BENCH_SKIP=scale,pglite,dashboard   leave parts out
+ *   BENCH_SKIP=scale,pglite,dashboard   leave parts out (operations: the four operations and the comparison's floors)
  *   BENCH_SCALE=1,100             only these scale factors
  *
  * Method and figures: docs/benchmarks.md.
@@ -28,7 +28,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { dashboardChecks, formatDashboard, measureDashboard } from './dashboard.mjs';
-import { EVALUATION_OPERATIONS, OPERATIONS, PLAIN_LIST, SQL_LIMIT } from './operations.mjs';
+import { EVALUATION_OPERATIONS, FORECAST_OPERATIONS, FORECAST_RATE, FORECAST_TARGET_P95_MS, OPERATIONS, PLAIN_LIST, SQL_LIMIT } from './operations.mjs';
 import { scaleUp } from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +49,13 @@ const QUICK_FILES = [
   'reference/programme_membership.json',
   'ees/education-health-and-care-plans_2025/data/caseload.csv',
   'extracts/s251_outturn_net_grouped_2017_18_to_2024_25.csv',
+  // The forecast's inputs: the long series, new and ceased plans, ages, and the 2021-22 S251 lines.
+  'ees/education-health-and-care-plans_2025/data/newplans.csv',
+  'ees/education-health-and-care-plans_2025/data/ceased_plans.csv',
+  'ees/education-health-and-care-plans_2022/data/sen2_estab_caseload.csv',
+  'ees/education-health-and-care-plans_2022/data/sen2_age_caseload.csv',
+  'ees/education-health-and-care-plans_2022/data/sen2_age_new_plans.csv',
+  'extracts/s251_high_needs_lines_2021_22.csv',
 ].map((f) => path.join(DATA, f));
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -299,8 +306,8 @@ async function measureEvaluation(targets, sqlStatements) {
   return figures;
 }
 
-async function sameAnswers(graphqlBase, baselineBase) {
-  for (const [key, op] of Object.entries({ ...OPERATIONS, ...EVALUATION_OPERATIONS })) {
+async function sameAnswers(graphqlBase, baselineBase, operations = { ...OPERATIONS, ...EVALUATION_OPERATIONS }) {
+  for (const [key, op] of Object.entries(operations)) {
     const g = await (await fetch(`${graphqlBase}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) })).json();
     const b = await (await fetch(`${baselineBase}${op.baseline}`)).json();
     if (g.errors) throw new Error(`${key}: GraphQL errors ${JSON.stringify(g.errors)}`);
@@ -377,7 +384,7 @@ async function sqlStatementsPerOperation(url) {
   const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: true, responseCache: false });
   const counts = {};
   try {
-    for (const [key, op] of Object.entries({ ...OPERATIONS, ...EVALUATION_OPERATIONS })) {
+    for (const [key, op] of Object.entries({ ...OPERATIONS, ...EVALUATION_OPERATIONS, ...FORECAST_OPERATIONS })) {
       await app.execute({ query: op.query, variables: op.variables });
       counts[key] = (await app.execute({ query: op.query, variables: op.variables })).sqlStatements;
     }
@@ -386,6 +393,37 @@ async function sqlStatementsPerOperation(url) {
     await handle.close();
   }
   return counts;
+}
+
+/**
+ * The forecast operations at FORECAST_RATE requests/s (and at saturation, for context), on the API
+ * without its response cache and on the baseline, back to back. Checks: no errors, at most 3 SQL
+ * statements; the p95 target is reported, not asserted (timings on a shared machine are not tests).
+ */
+async function measureForecast(graphqlPid, baselinePid, statements) {
+  log(`the forecast at ${FORECAST_RATE} requests/s (target: uncached p95 under ${FORECAST_TARGET_P95_MS} ms):`);
+  const figures = {};
+  const checks = [];
+  for (const [key, op] of Object.entries(FORECAST_OPERATIONS)) {
+    figures[key] = { label: op.label, sqlStatements: statements[key] };
+    for (const [id, name, base, request, pid] of [
+      ['graphql', 'GraphQL (no cache)', 'http://127.0.0.1:4311', graphqlRequest(op), graphqlPid],
+      ['baseline', 'baseline (bare http)', 'http://127.0.0.1:4313', baselineRequest(op), baselinePid],
+    ]) {
+      await load(base, request, { connections: 2, duration: 1 }, pid); // warm-up
+      const saturation = await load(base, request, { connections: 8 }, pid);
+      const fixed = await fixedRate(base, request, FORECAST_RATE, pid);
+      figures[key][id] = { saturationRps: saturation.rps, saturationErrors: saturation.errors, atRate: fixed };
+      log(`  ${name.padEnd(22)} ${key.padEnd(12)} ${String(saturation.rps).padStart(6)} req/s at saturation | at ${FORECAST_RATE}/s p50 ${fixed.p50} ms p95 ${fixed.p95} ms p99 ${fixed.p99} ms, ${fixed.errors} errors, RSS ${fixed.peakRssMiB} MiB`);
+      checks.push([`${key} on ${id} without errors`, `${saturation.errors + fixed.errors} errors`, saturation.errors + fixed.errors === 0]);
+    }
+    const f = figures[key];
+    f.targetMet = f.graphql.atRate.p95 !== null && f.graphql.atRate.p95 < FORECAST_TARGET_P95_MS;
+    f.p95GraphqlOverBaseline = round(f.graphql.atRate.p95 / f.baseline.atRate.p95, 2);
+    checks.push([`${key} in at most 3 SQL statements`, `${statements[key]} statements`, statements[key] <= 3]);
+    log(`  ${key}: uncached p95 ${f.graphql.atRate.p95} ms (target under ${FORECAST_TARGET_P95_MS}: ${f.targetMet ? 'met' : 'missed'}), baseline p95 ${f.baseline.atRate.p95} ms, ${statements[key]} SQL statements`);
+  }
+  return { rate: FORECAST_RATE, targetP95Ms: FORECAST_TARGET_P95_MS, operations: figures, checks };
 }
 
 async function main() {
@@ -429,76 +467,82 @@ async function main() {
     await sleep(500);
     await sameAnswers('http://127.0.0.1:4311', 'http://127.0.0.1:4313');
     await sameAnswers('http://127.0.0.1:4317', 'http://127.0.0.1:4313');
+    await sameAnswers('http://127.0.0.1:4311', 'http://127.0.0.1:4313', FORECAST_OPERATIONS);
     log('answers checked: the baseline returns the same JSON as the API (with either executor) for every operation');
     const floors = await floorChecks('http://127.0.0.1:4311', 'http://127.0.0.1:4313');
 
     results.sqlStatements = await sqlStatementsPerOperation(pgUrl);
     log(`SQL statements per request (warm): ${JSON.stringify(results.sqlStatements)}`);
 
-    log('load on PostgreSQL:');
-    // Operation by operation, the three targets back to back: a machine whose speed drifts during
-    // the run (shared hosts do) then skews each ratio as little as it can.
-    const targets = [
-      ['graphql', 'GraphQL (no cache)', 'http://127.0.0.1:4311', graphqlRequest, gql.pid],
-      ['graphqlCached', 'GraphQL (response cache)', 'http://127.0.0.1:4312', graphqlRequest, gqlCached.pid],
-      ['graphqlInterpreted', 'GraphQL, graphql-js executor (no cache)', 'http://127.0.0.1:4317', graphqlRequest, gqlInterpreted.pid],
-      ['baseline', 'baseline (bare http)', 'http://127.0.0.1:4313', baselineRequest, baseline.pid],
-    ];
-    results.postgres = Object.fromEntries(targets.map(([id]) => [id, {}]));
-    for (const [key, op] of Object.entries(OPERATIONS)) {
-      for (const [id, name, base, requestOf, pid] of targets) Object.assign(results.postgres[id], await measureTarget(name, base, requestOf, pid, { [key]: op }));
-    }
-    results.ratios = Object.fromEntries(
-      Object.keys(OPERATIONS).map((key) => [
-        key,
-        {
-          graphqlOverBaseline: round(results.postgres.graphql[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
-          cachedOverBaseline: round(results.postgres.graphqlCached[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
-          interpretedOverBaseline: round(results.postgres.graphqlInterpreted[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
-        },
-      ]),
-    );
-    log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
+    // BENCH_SKIP=operations measures the forecast alone (the four operations and the comparison's floors are left out).
+    if (!SKIP.has('operations')) {
+      log('load on PostgreSQL:');
+      // Operation by operation, the three targets back to back: a machine whose speed drifts during
+      // the run (shared hosts do) then skews each ratio as little as it can.
+      const targets = [
+        ['graphql', 'GraphQL (no cache)', 'http://127.0.0.1:4311', graphqlRequest, gql.pid],
+        ['graphqlCached', 'GraphQL (response cache)', 'http://127.0.0.1:4312', graphqlRequest, gqlCached.pid],
+        ['graphqlInterpreted', 'GraphQL, graphql-js executor (no cache)', 'http://127.0.0.1:4317', graphqlRequest, gqlInterpreted.pid],
+        ['baseline', 'baseline (bare http)', 'http://127.0.0.1:4313', baselineRequest, baseline.pid],
+      ];
+      results.postgres = Object.fromEntries(targets.map(([id]) => [id, {}]));
+      for (const [key, op] of Object.entries(OPERATIONS)) {
+        for (const [id, name, base, requestOf, pid] of targets) Object.assign(results.postgres[id], await measureTarget(name, base, requestOf, pid, { [key]: op }));
+      }
+      results.ratios = Object.fromEntries(
+        Object.keys(OPERATIONS).map((key) => [
+          key,
+          {
+            graphqlOverBaseline: round(results.postgres.graphql[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
+            cachedOverBaseline: round(results.postgres.graphqlCached[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
+            interpretedOverBaseline: round(results.postgres.graphqlInterpreted[key].saturationRps / results.postgres.baseline[key].saturationRps, 2),
+          },
+        ]),
+      );
+      log(`throughput ratios (GraphQL ÷ baseline): ${JSON.stringify(results.ratios)}`);
 
-    // 2a. The comparison against its floors at 20 connections, back to back: the plain list of the
-    // same metric period (a generic engine's answer), the one-statement SQL limit, the baseline
-    // comparison, and the API without (and, for reference, with) its response cache.
-    log(`the comparison against a plain list and its SQL limit, 20 connections:`);
-    const twenty = [
-      ['graphql', 'GraphQL comparison (no cache)', 'http://127.0.0.1:4311', graphqlRequest(OPERATIONS.comparison), gql.pid],
-      ['plainList', 'plain list (one SELECT)', 'http://127.0.0.1:4313', { path: PLAIN_LIST.path, method: 'GET' }, baseline.pid],
-      ['sqlLimit', 'SQL limit (one statement)', 'http://127.0.0.1:4313', { path: SQL_LIMIT.path, method: 'GET' }, baseline.pid],
-      ['baseline', 'baseline comparison', 'http://127.0.0.1:4313', baselineRequest(OPERATIONS.comparison), baseline.pid],
-      ['graphqlCached', 'GraphQL comparison (cache)', 'http://127.0.0.1:4312', graphqlRequest(OPERATIONS.comparison), gqlCached.pid],
-    ];
-    const loads = {};
-    for (const [id, name, base, request, pid] of twenty) {
-      await load(base, request, { connections: 20, duration: 1 }, pid); // warm-up
-      loads[id] = await load(base, request, { connections: 20 }, pid);
-      log(`  ${name.padEnd(30)} ${String(loads[id].rps).padStart(6)} req/s | p50 ${loads[id].p50} ms p95 ${loads[id].p95} ms p99 ${loads[id].p99} ms, ${loads[id].errors} errors, RSS ${loads[id].peakRssMiB} MiB`);
+      // 2a. The comparison against its floors at 20 connections, back to back: the plain list of the
+      // same metric period (a generic engine's answer), the one-statement SQL limit, the baseline
+      // comparison, and the API without (and, for reference, with) its response cache.
+      log(`the comparison against a plain list and its SQL limit, 20 connections:`);
+      const twenty = [
+        ['graphql', 'GraphQL comparison (no cache)', 'http://127.0.0.1:4311', graphqlRequest(OPERATIONS.comparison), gql.pid],
+        ['plainList', 'plain list (one SELECT)', 'http://127.0.0.1:4313', { path: PLAIN_LIST.path, method: 'GET' }, baseline.pid],
+        ['sqlLimit', 'SQL limit (one statement)', 'http://127.0.0.1:4313', { path: SQL_LIMIT.path, method: 'GET' }, baseline.pid],
+        ['baseline', 'baseline comparison', 'http://127.0.0.1:4313', baselineRequest(OPERATIONS.comparison), baseline.pid],
+        ['graphqlCached', 'GraphQL comparison (cache)', 'http://127.0.0.1:4312', graphqlRequest(OPERATIONS.comparison), gqlCached.pid],
+      ];
+      const loads = {};
+      for (const [id, name, base, request, pid] of twenty) {
+        await load(base, request, { connections: 20, duration: 1 }, pid); // warm-up
+        loads[id] = await load(base, request, { connections: 20 }, pid);
+        log(`  ${name.padEnd(30)} ${String(loads[id].rps).padStart(6)} req/s | p50 ${loads[id].p50} ms p95 ${loads[id].p95} ms p99 ${loads[id].p99} ms, ${loads[id].errors} errors, RSS ${loads[id].peakRssMiB} MiB`);
+      }
+      const over = (a, b) => round(loads[a].rps / loads[b].rps, 2);
+      results.comparisonVsPlainList = {
+        connections: 20,
+        seconds: SECONDS,
+        graphqlRps: loads.graphql.rps,
+        plainListRps: loads.plainList.rps,
+        sqlLimitRps: loads.sqlLimit.rps,
+        baselineRps: loads.baseline.rps,
+        graphqlCachedRps: loads.graphqlCached.rps,
+        graphqlOverPlainList: over('graphql', 'plainList'),
+        graphqlOverSqlLimit: over('graphql', 'sqlLimit'),
+        baselineOverPlainList: over('baseline', 'plainList'),
+        sqlLimitOverPlainList: over('sqlLimit', 'plainList'),
+        cachedOverPlainList: over('graphqlCached', 'plainList'),
+        target: 'uncached GraphQL comparison ≥ 0.5× the plain list',
+        targetMet: loads.graphql.rps >= 0.5 * loads.plainList.rps,
+        loads,
+        checks: Object.fromEntries(floors.map(([name, detail, ok]) => [name, { ok, detail }])),
+      };
+      const c20 = results.comparisonVsPlainList;
+      log(`at 20 connections: GraphQL comparison ${c20.graphqlRps} req/s, plain list ${c20.plainListRps}, SQL limit ${c20.sqlLimitRps}, baseline ${c20.baselineRps} (cached ${c20.graphqlCachedRps}); GraphQL ÷ plain list ${c20.graphqlOverPlainList} (target ≥ 0.5: ${c20.targetMet ? 'met' : 'missed'}), GraphQL ÷ SQL limit ${c20.graphqlOverSqlLimit}`);
+      results.evaluation = await measureEvaluation(targets.filter(([id]) => id !== 'graphqlInterpreted'), results.sqlStatements);
     }
-    const over = (a, b) => round(loads[a].rps / loads[b].rps, 2);
-    results.comparisonVsPlainList = {
-      connections: 20,
-      seconds: SECONDS,
-      graphqlRps: loads.graphql.rps,
-      plainListRps: loads.plainList.rps,
-      sqlLimitRps: loads.sqlLimit.rps,
-      baselineRps: loads.baseline.rps,
-      graphqlCachedRps: loads.graphqlCached.rps,
-      graphqlOverPlainList: over('graphql', 'plainList'),
-      graphqlOverSqlLimit: over('graphql', 'sqlLimit'),
-      baselineOverPlainList: over('baseline', 'plainList'),
-      sqlLimitOverPlainList: over('sqlLimit', 'plainList'),
-      cachedOverPlainList: over('graphqlCached', 'plainList'),
-      target: 'uncached GraphQL comparison ≥ 0.5× the plain list',
-      targetMet: loads.graphql.rps >= 0.5 * loads.plainList.rps,
-      loads,
-      checks: Object.fromEntries(floors.map(([name, detail, ok]) => [name, { ok, detail }])),
-    };
-    const c20 = results.comparisonVsPlainList;
-    results.evaluation = await measureEvaluation(targets.filter(([id]) => id !== 'graphqlInterpreted'), results.sqlStatements);
-    log(`at 20 connections: GraphQL comparison ${c20.graphqlRps} req/s, plain list ${c20.plainListRps}, SQL limit ${c20.sqlLimitRps}, baseline ${c20.baselineRps} (cached ${c20.graphqlCachedRps}); GraphQL ÷ plain list ${c20.graphqlOverPlainList} (target ≥ 0.5: ${c20.targetMet ? 'met' : 'missed'}), GraphQL ÷ SQL limit ${c20.graphqlOverSqlLimit}`);
+    // 2c. The forecast at its own fixed rate, against the baseline running the same service code.
+    results.forecast = await measureForecast(gql.pid, baseline.pid, results.sqlStatements);
     for (const s of servers.splice(0)) await stop(s);
 
     // 2b. The dashboard in headless chromium against the same PostgreSQL database (its own server).
@@ -587,7 +631,7 @@ async function main() {
   const file = path.join(outDir, `${QUICK ? 'quick' : 'full'}-${results.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`results: ${path.relative(ROOT, file)}`);
-  const failures = Object.values(results.postgres.graphql).filter((f) => (f.at50 ?? f.oneAtATime).errors > 0 || f.saturationErrors > 0).length;
+  const failures = Object.values(results.postgres?.graphql ?? {}).filter((f) => (f.at50 ?? f.oneAtATime).errors > 0 || f.saturationErrors > 0).length;
   // The dashboard's checks: every figure measured (finite, > 0) on each page; never a timing.
   const dashboard = SKIP.has('dashboard') ? [] : [...dashboardChecks(results.dashboard), ...(results.dashboardPglite ? dashboardChecks(results.dashboardPglite).map(([name, v, ok]) => [`${name} (PGlite)`, v, ok]) : [])];
   const dashboardFailures = dashboard.filter(([, , ok]) => !ok);
@@ -596,12 +640,12 @@ async function main() {
   // The comparison's floors: the SQL limit's answer, the plain list's rows, and every load at 20
   // connections answered without errors (checks, not timings: the 0.5× target is reported, not asserted).
   const c20 = results.comparisonVsPlainList;
-  const floors = c20 ? [...Object.entries(c20.checks).map(([name, { ok, detail }]) => [name, detail, ok]), ...Object.entries(c20.loads).map(([id, l]) => [`${id} at 20 connections without errors`, `${l.errors} errors`, l.errors === 0])] : [['comparison at 20 connections', 'not measured', false]];
+  const floors = SKIP.has('operations') ? [] : c20 ? [...Object.entries(c20.checks).map(([name, { ok, detail }]) => [name, detail, ok]), ...Object.entries(c20.loads).map(([id, l]) => [`${id} at 20 connections without errors`, `${l.errors} errors`, l.errors === 0])] : [['comparison at 20 connections', 'not measured', false]];
   const floorFailures = floors.filter(([, , ok]) => !ok);
   for (const [name, detail] of floorFailures) log(`FAILED ${name}: ${detail}`);
   // The evaluation's checks: every load without errors and at most 3 SQL statements a request (the
   // p95 target is reported with the load average, not asserted: it is a timing).
-  const evaluation = results.evaluation
+  const evaluation = SKIP.has('operations') ? [] : results.evaluation
     ? Object.entries(results.evaluation.operations).flatMap(([key, o]) => [
         [`${key}: at most 3 SQL statements a request`, `${o.sqlStatements}`, o.sqlStatements <= 3],
         ...['graphql', 'graphqlCached', 'baseline'].map((id) => [`${key} (${id}) without errors`, `${o[id].saturationErrors + o[id].at10.errors} errors`, o[id].saturationErrors + o[id].at10.errors === 0]),
@@ -609,8 +653,12 @@ async function main() {
     : [['evaluation at 10 requests/s', 'not measured', false]];
   const evaluationFailures = evaluation.filter(([, , ok]) => !ok);
   for (const [name, detail] of evaluationFailures) log(`FAILED ${name}: ${detail}`);
-  const failed = failures + dashboardFailures.length + floorFailures.length + evaluationFailures.length;
-  const passed = Object.keys(OPERATIONS).length * 3 - failures + dashboard.length - dashboardFailures.length + floors.length - floorFailures.length + evaluation.length - evaluationFailures.length;
+  // The forecast's checks: every load without errors and at most 3 SQL statements (the p95 target is reported).
+  const forecastChecks = results.forecast?.checks ?? [['forecast', 'not measured', false]];
+  const forecastFailures = forecastChecks.filter(([, , ok]) => !ok);
+  for (const [name, detail] of forecastFailures) log(`FAILED ${name}: ${detail}`);
+  const passed = (SKIP.has('operations') ? 0 : Object.keys(OPERATIONS).length * 3) - failures + dashboard.length - dashboardFailures.length + floors.length - floorFailures.length + evaluation.length - evaluationFailures.length + forecastChecks.length - forecastFailures.length;
+  const failed = failures + dashboardFailures.length + floorFailures.length + evaluationFailures.length + forecastFailures.length;
   console.log(`${passed} passed, ${failed} failed`);
   if (failed) process.exitCode = 1;
 }

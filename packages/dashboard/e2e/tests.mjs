@@ -20,6 +20,7 @@ export const PAGES = [
   { name: 'trends', path: '/trends?la=886&metric=pct_plans_mainstream' },
   { name: 'relationships', path: '/relationships?la=886' },
   { name: 'evaluation', path: '/evaluation?focus=867&donors=neighbours' },
+  { name: 'forecast', path: '/forecast?la=886&divert=20&move=30' },
   { name: 'metrics', path: '/catalogue' },
   { name: 'data', path: '/data' },
 ];
@@ -420,5 +421,42 @@ export function defineTests(test, { baseUrl, screenshots }) {
       }
     }
     assert.deepEqual(overflow, []);
+  });
+  test('forecast: a real answer, the levers by keyboard alone, the URL round trip, a clear error and both exports', async (page) => {
+    await open(page, baseUrl, '/forecast?la=886');
+    const summary = page.locator('.sb-forecast-summary');
+    assert.match(await summary.innerText(), /^Kent: 20,635 EHC plans at January 2025; projected [\d,]+ at January 2030 \(80% interval [\d,]+ to [\d,]+; 95% interval [\d,]+ to [\d,]+\), by the cohort model\.[\s\S]*No lever is set/);
+    assert.match(await page.getByRole('table', { name: /^Backtest/ }).innerText(), /Trend model\s+20,347\s+23,546\s+27,248\s+20\.29\s+2\.617/);
+    // Keyboard only: Tab to the first lever, replace its value, Tab to the next, submit with Enter.
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'forecast-divert'; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'forecast-divert');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/forecast\?la=886&divert=20&move=30$/);
+    await page.waitForFunction(() => /With the levers: [\d,]+ plans/.test(document.querySelector('.sb-forecast-summary')?.textContent ?? ''));
+    const withLevers = await summary.innerText();
+    await page.reload();
+    await settle(page);
+    assert.deepEqual([await summary.innerText(), await page.getByLabel('New plans whose needs are met at SEN support instead').inputValue()], [withLevers, '20']);
+    // A lever out of range: an error summary naming the field, focus on it, the URL unchanged.
+    await page.getByLabel('New plans whose needs are met at SEN support instead').fill('80');
+    await page.keyboard.press('Enter');
+    const problem = page.locator('.govuk-error-summary');
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /There is a problem\s+Enter the share of new plans met at SEN support as a number from 0 to 65/);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true);
+    assert.match(page.url(), /divert=20&move=30$/);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all figures and assumptions (CSV)' }).click()]);
+    const csv = fs.readFileSync(await csvFile.path(), 'utf8');
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all figures and assumptions (JSON)' }).click()]);
+    const json = JSON.parse(fs.readFileSync(await jsonFile.path(), 'utf8'));
+    assert.deepEqual(
+      [/\r\n2025,20635,/.test(csv), /\r\ndiversionToSenSupport,0\.2,/.test(csv), /Data version: /.test(csv), csv.includes(OGL), json.licence, json.request.levers.diversionToSenSupport, json.forecast.baseTotal, typeof json.dataVersion],
+      [true, true, true, true, OGL, 0.2, 20635, 'string'],
+    );
   });
 }

@@ -21,6 +21,7 @@ export const ROUTE_PAGES = {
   trends: 'src/pages/TrendsPage.tsx',
   relationships: 'src/pages/RelationshipsPage.tsx',
   evaluation: 'src/pages/EvaluationPage.tsx',
+  forecast: 'src/pages/ForecastPage.tsx',
   catalogue: 'src/pages/MetricsPage.tsx',
   data: 'src/pages/DataPage.tsx',
 };

@@ -12,6 +12,7 @@ const ComparePage = lazy(() => import('./pages/ComparePage'));
 const TrendsPage = lazy(() => import('./pages/TrendsPage'));
 const RelationshipsPage = lazy(() => import('./pages/RelationshipsPage'));
 const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
+const ForecastPage = lazy(() => import('./pages/ForecastPage'));
 const MetricsPage = lazy(() => import('./pages/MetricsPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -31,6 +32,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <RelationshipsPage state={state} />;
     case 'evaluation':
       return <EvaluationPage state={state} />;
+    case 'forecast':
+      return <ForecastPage state={state} />;
     case 'metrics':
       return <MetricsPage />;
     case 'data':

@@ -738,3 +738,132 @@ export const EvaluationPageQuery = graphql(`
     validDraws
   }
 `);
+
+// Every figure of the Forecast page in one request: plans and spend five Januaries ahead for an LA,
+// a comparator set or England, with the backtest, the cohort model's rates and every assumption.
+export const ForecastPageQuery = graphql(`
+  query ForecastPage(
+    $area: ForecastAreaInput!
+    $levers: ForecastLeversInput
+    $upratingRate: Float
+    $newPlansGrowth: Float
+    $senSupportCost: Float
+    $method: ForecastMethod
+    $laCode: LaCode!
+    $hasLa: Boolean!
+  ) {
+    dataVersion
+    authority(code: $laCode) @include(if: $hasLa) {
+      name
+    }
+    forecast(area: $area, levers: $levers, upratingRate: $upratingRate, newPlansGrowth: $newPlansGrowth, senSupportCost: $senSupportCost, method: $method) {
+      label
+      areaCodes
+      listIncomplete
+      listNote
+      baseYear
+      baseTotal
+      base {
+        ...ForecastGroupFigures
+      }
+      method
+      methodReason
+      intervalSource
+      years {
+        year
+        financialYear
+        unmitigated {
+          ...ForecastProjectionFigures
+        }
+        mitigated {
+          ...ForecastProjectionFigures
+        }
+        plansDifference
+        cumulativePlansDifference
+        spendDifference
+        cumulativeSpendDifference
+        senSupportSpend
+        netSpendDifference
+        cumulativeNetSpendDifference
+        divertedNewPlans
+        divertedStock
+        movedToMainstream
+        capBinding
+      }
+      backtest {
+        cutoffYear
+        scoredYears
+        maseScale
+        notes
+        scores {
+          method
+          mape
+          mase
+          notScored
+          points {
+            year
+            forecast
+            actual
+          }
+        }
+      }
+      cohortStartYear
+      cohortBands {
+        label
+        transitionRatio
+        ceaseRate
+        newPlans
+      }
+      unitCosts {
+        group
+        label
+        perPlan
+        source
+        outturn
+        plans
+        reason
+      }
+      baseSpend
+      pricedShareOfActualSpend
+      observedPlans {
+        period
+        value
+      }
+      laterObservedPlans {
+        period
+        value
+      }
+      actualSpend {
+        period
+        value
+      }
+      assumptions {
+        id
+        value
+        description
+        source
+      }
+      caveats
+    }
+  }
+
+  fragment ForecastGroupFigures on ForecastGroups {
+    mainstream
+    stateSpecial
+    independentSpecial
+    post16
+    other
+  }
+
+  fragment ForecastProjectionFigures on ForecastProjection {
+    point
+    lower80
+    upper80
+    lower95
+    upper95
+    spend
+    groups {
+      ...ForecastGroupFigures
+    }
+  }
+`);

@@ -13,3 +13,5 @@ export const TrendLineChart = lazyChart(() => import('./TrendLineChart'));
 export const RelationshipScatter = lazyChart(() => import('./RelationshipScatter'));
 export const IntervalLineChart = lazyChart(() => import('./IntervalLineChart'));
 export const EventStudyChart = lazyChart(() => import('./EventStudyChart'));
+export const ForecastChart = lazyChart(() => import('./ForecastChart'));
+export const GroupBarChart = lazyChart(() => import('./GroupBarChart'));

@@ -10,6 +10,7 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'trends', label: 'Trends' },
   { page: 'relationships', label: 'Relationships' },
   { page: 'evaluation', label: 'Evaluation' },
+  { page: 'forecast', label: 'Forecast' },
   { page: 'metrics', label: 'Metrics' },
   { page: 'data', label: 'Data' },
 ];

@@ -67,6 +67,33 @@ export type EvaluationTransform =
   | 'LEVEL'
   | 'LOG';
 
+/** The area to forecast: exactly one of an LA, a peer set (its members summed) or England. */
+export type ForecastAreaInput = {
+  /** True for England. */
+  england?: boolean | null | undefined;
+  /** An LA code (886 or E10000016). */
+  laCode?: string | null | undefined;
+  /** A set of LAs, forecast as the sum of its members. */
+  peers?: PeerSelector | null | undefined;
+};
+
+/** The mitigated case. All at 0 (and no cap) give the unmitigated forecast exactly. */
+export type ForecastLeversInput = {
+  /** Relative change in the rate at which plans cease, −0.5–0.5. */
+  ceaseRateChange?: number;
+  /** Share of new plans instead met at SEN support, 0–0.65. */
+  diversionToSenSupport?: number;
+  /** Cap on the annual growth of plans, 0–1 (null: no cap). */
+  growthCap?: number | null | undefined;
+  /** Share of new special and independent placements met in mainstream or resourced provision instead, 0–1. */
+  specialToMainstream?: number;
+};
+
+/** TREND: log-linear trend on the January caseload; COHORT: age-cohort roll-forward. */
+export type ForecastMethod =
+  | 'COHORT'
+  | 'TREND';
+
 /** STATISTICAL_NEIGHBOURS: an LA and its 10 neighbours; REGION: current LAs of a region; DBV: the DBV in SEND cohort (or one tranche); SAFETY_VALVE: LAs with an agreement; ENGLAND: all current LAs; CUSTOM: a list of 1–30 LAs. */
 export type PeerKind =
   | 'CUSTOM'
@@ -219,6 +246,24 @@ export type EvaluationGroupFragment = { authorities: number, level: { value: num
 
 export type EvaluationEffectFieldsFragment = { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number };
 
+export type ForecastPageQueryVariables = Exact<{
+  area: ForecastAreaInput;
+  levers?: ForecastLeversInput | null | undefined;
+  upratingRate?: number | null | undefined;
+  newPlansGrowth?: number | null | undefined;
+  senSupportCost?: number | null | undefined;
+  method?: ForecastMethod | null | undefined;
+  laCode: string;
+  hasLa: boolean;
+}>;
+
+
+export type ForecastPageQuery = { dataVersion: string, authority?: { name: string }, forecast: { label: string, areaCodes: Array<string>, listIncomplete: boolean, listNote: string | null, baseYear: number, baseTotal: number, method: ForecastMethod, methodReason: string, intervalSource: string, cohortStartYear: number | null, baseSpend: number | null, pricedShareOfActualSpend: number | null, caveats: Array<string>, base: { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number }, years: Array<{ year: number, financialYear: number, plansDifference: number, cumulativePlansDifference: number, spendDifference: number | null, cumulativeSpendDifference: number | null, senSupportSpend: number | null, netSpendDifference: number | null, cumulativeNetSpendDifference: number | null, divertedNewPlans: number, divertedStock: number, movedToMainstream: number, capBinding: boolean, unmitigated: { point: number, lower80: number, upper80: number, lower95: number, upper95: number, spend: number | null, groups: { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number } }, mitigated: { point: number, lower80: number, upper80: number, lower95: number, upper95: number, spend: number | null, groups: { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number } } }>, backtest: { cutoffYear: number, scoredYears: Array<number>, maseScale: number | null, notes: Array<string>, scores: Array<{ method: string, mape: number | null, mase: number | null, notScored: string | null, points: Array<{ year: number, forecast: number, actual: number }> }> }, cohortBands: Array<{ label: string, transitionRatio: number, ceaseRate: number, newPlans: number }>, unitCosts: Array<{ group: string, label: string, perPlan: number, source: string, outturn: number, plans: number, reason: string | null }>, observedPlans: Array<{ period: number, value: number | null }>, laterObservedPlans: Array<{ period: number, value: number | null }>, actualSpend: Array<{ period: number, value: number | null }>, assumptions: Array<{ id: string, value: string | null, description: string, source: string }> } };
+
+export type ForecastGroupFiguresFragment = { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number };
+
+export type ForecastProjectionFiguresFragment = { point: number, lower80: number, upper80: number, lower95: number, upper95: number, spend: number | null, groups: { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -312,6 +357,34 @@ export const EvaluationEffectFieldsFragmentDoc = new TypedDocumentString(`
   validDraws
 }
     `, {"fragmentName":"EvaluationEffectFields"}) as unknown as TypedDocumentString<EvaluationEffectFieldsFragment, unknown>;
+export const ForecastGroupFiguresFragmentDoc = new TypedDocumentString(`
+    fragment ForecastGroupFigures on ForecastGroups {
+  mainstream
+  stateSpecial
+  independentSpecial
+  post16
+  other
+}
+    `, {"fragmentName":"ForecastGroupFigures"}) as unknown as TypedDocumentString<ForecastGroupFiguresFragment, unknown>;
+export const ForecastProjectionFiguresFragmentDoc = new TypedDocumentString(`
+    fragment ForecastProjectionFigures on ForecastProjection {
+  point
+  lower80
+  upper80
+  lower95
+  upper95
+  spend
+  groups {
+    ...ForecastGroupFigures
+  }
+}
+    fragment ForecastGroupFigures on ForecastGroups {
+  mainstream
+  stateSpecial
+  independentSpecial
+  post16
+  other
+}`, {"fragmentName":"ForecastProjectionFigures"}) as unknown as TypedDocumentString<ForecastProjectionFiguresFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -1015,3 +1088,124 @@ fragment EvaluationEffectFields on EvaluationEffect {
   standardError
   validDraws
 }`) as unknown as TypedDocumentString<EvaluationPageQuery, EvaluationPageQueryVariables>;
+export const ForecastPageDocument = new TypedDocumentString(`
+    query ForecastPage($area: ForecastAreaInput!, $levers: ForecastLeversInput, $upratingRate: Float, $newPlansGrowth: Float, $senSupportCost: Float, $method: ForecastMethod, $laCode: LaCode!, $hasLa: Boolean!) {
+  dataVersion
+  authority(code: $laCode) @include(if: $hasLa) {
+    name
+  }
+  forecast(
+    area: $area
+    levers: $levers
+    upratingRate: $upratingRate
+    newPlansGrowth: $newPlansGrowth
+    senSupportCost: $senSupportCost
+    method: $method
+  ) {
+    label
+    areaCodes
+    listIncomplete
+    listNote
+    baseYear
+    baseTotal
+    base {
+      ...ForecastGroupFigures
+    }
+    method
+    methodReason
+    intervalSource
+    years {
+      year
+      financialYear
+      unmitigated {
+        ...ForecastProjectionFigures
+      }
+      mitigated {
+        ...ForecastProjectionFigures
+      }
+      plansDifference
+      cumulativePlansDifference
+      spendDifference
+      cumulativeSpendDifference
+      senSupportSpend
+      netSpendDifference
+      cumulativeNetSpendDifference
+      divertedNewPlans
+      divertedStock
+      movedToMainstream
+      capBinding
+    }
+    backtest {
+      cutoffYear
+      scoredYears
+      maseScale
+      notes
+      scores {
+        method
+        mape
+        mase
+        notScored
+        points {
+          year
+          forecast
+          actual
+        }
+      }
+    }
+    cohortStartYear
+    cohortBands {
+      label
+      transitionRatio
+      ceaseRate
+      newPlans
+    }
+    unitCosts {
+      group
+      label
+      perPlan
+      source
+      outturn
+      plans
+      reason
+    }
+    baseSpend
+    pricedShareOfActualSpend
+    observedPlans {
+      period
+      value
+    }
+    laterObservedPlans {
+      period
+      value
+    }
+    actualSpend {
+      period
+      value
+    }
+    assumptions {
+      id
+      value
+      description
+      source
+    }
+    caveats
+  }
+}
+    fragment ForecastGroupFigures on ForecastGroups {
+  mainstream
+  stateSpecial
+  independentSpecial
+  post16
+  other
+}
+fragment ForecastProjectionFigures on ForecastProjection {
+  point
+  lower80
+  upper80
+  lower95
+  upper95
+  spend
+  groups {
+    ...ForecastGroupFigures
+  }
+}`) as unknown as TypedDocumentString<ForecastPageQuery, ForecastPageQueryVariables>;

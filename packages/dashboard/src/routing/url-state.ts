@@ -2,8 +2,9 @@
  * The whole state of a view lives in the URL, so a copied link reopens the same view and back and
  * forward work. This module is the one place that reads and writes it.
  */
+import { type ForecastState, parseForecastState, writeForecastState } from './forecast-state';
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -13,6 +14,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   trends: '/trends',
   relationships: '/relationships',
   evaluation: '/evaluation',
+  forecast: '/forecast',
   // The server owns /metrics (Prometheus), so the catalogue lives at /catalogue.
   metrics: '/catalogue',
   data: '/data',
@@ -82,6 +84,8 @@ export interface UrlState {
   view: View;
   /** Evaluation page. */
   evaluation: EvaluationState;
+  /** Forecast page. */
+  forecast: ForecastState;
 }
 
 export const MAX_CUSTOM_PEERS = 30;
@@ -179,6 +183,7 @@ export function parseState(search: string): UrlState {
     year: intParam(params.get('year')),
     view: params.get('view') === 'table' ? 'table' : 'chart',
     evaluation: parseEvaluationState(params),
+    forecast: parseForecastState(params),
   };
 }
 
@@ -194,6 +199,7 @@ export function stateToSearch(state: Partial<UrlState>): string {
   if (state.y) params.set('y', state.y);
   if (state.year) params.set('year', String(state.year));
   if (state.evaluation) writeEvaluationState(params, state.evaluation);
+  if (state.forecast) writeForecastState(params, state.forecast);
   if (state.view === 'table') params.set('view', 'table');
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@');
   return text ? `?${text}` : '';

@@ -154,6 +154,17 @@ export interface NeighbourStatisticsTable extends KeptStatisticsColumns {
   position: number | null;
 }
 
+/** The forecast's inputs by area (derived/forecast-inputs.repository.ts): published series copied, and England's S251 line sums. */
+export interface ForecastInputTable {
+  area_code: string;
+  /** The data set the figure comes from. */
+  source: string;
+  measure: string;
+  breakdown: string;
+  period: number;
+  value: number | null;
+}
+
 export interface DataStateTable {
   id: number;
   /** Incremented by every import that changes data: the key of response caches. */
@@ -176,6 +187,7 @@ export interface Database {
   england_rank: EnglandRankTable;
   england_statistics: EnglandStatisticsTable;
   neighbour_statistics: NeighbourStatisticsTable;
+  forecast_input: ForecastInputTable;
   data_state: DataStateTable;
 }
 

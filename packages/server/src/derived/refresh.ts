@@ -1,6 +1,7 @@
 import type { MetricDefinition } from '@sendbench/schema';
 import type { Db } from '../db/database';
 import { refreshEnglandSet } from './england-set.repository';
+import { FORECAST_DATASETS, refreshForecastInputs } from './forecast-inputs.repository';
 import { deriveMetricValues } from './metric-value.repository';
 import { refreshNeighbourSet } from './neighbour-set.repository';
 
@@ -10,13 +11,16 @@ export interface DerivedChange {
   metrics: readonly MetricDefinition[];
   /** True when statistical neighbours were imported: every LA's neighbour set changes, for every metric. */
   neighbours: boolean;
+  /** Data sets imported: the forecast's kept inputs are copied again when one of theirs is among them. */
+  datasets?: readonly string[];
 }
 
 /**
  * Brings every figure derived from imported observations up to date, in the caller's transaction
  * (the import's), so derived figures never disagree with what they come from: metric values by the
  * catalogue's formulas, then England's set ranked over them (and over the LAs now current), then
- * each LA's neighbour set summarised over them. Returns the metric values written.
+ * each LA's neighbour set summarised over them, and the forecast's inputs copied by area when one
+ * of their data sets was imported. Returns the metric values written.
  *
  * @example
  * await refreshDerivedFigures(trx, { metrics: [metricById('ehc_plans')!], neighbours: false });
@@ -27,5 +31,6 @@ export async function refreshDerivedFigures(db: Db, change: DerivedChange): Prom
   if (ids.length) await refreshEnglandSet(db, ids);
   if (change.neighbours) await refreshNeighbourSet(db, null);
   else if (ids.length) await refreshNeighbourSet(db, ids);
+  if (change.datasets?.some((d) => FORECAST_DATASETS.has(d))) await refreshForecastInputs(db);
   return metricValues;
 }

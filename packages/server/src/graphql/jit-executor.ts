@@ -1,5 +1,20 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
+import {
+  astFromValue,
+  type DocumentNode,
+  type ExecutionResult,
+  getNullableType,
+  type GraphQLInputType,
+  GraphQLError,
+  type GraphQLSchema,
+  isInputObjectType,
+  isInputType,
+  isListType,
+  printSchema,
+  typeFromAST,
+  valueFromASTUntyped,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -16,6 +31,41 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const converted = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
   if (error.locations) (converted as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return converted;
+}
+
+/**
+ * The value with every omitted input-object field that has a default filled in, as a client would
+ * have sent it (an enum by name). graphql-jit 0.8 rejects an omitted non-null field with a default
+ * ("Field value.x of required type Float! was not provided", graphql-jit issue #142), which
+ * graphql-js accepts as the spec says; that error carried no code and was masked as
+ * INTERNAL_SERVER_ERROR (found by the operation fuzzer with the forecast's levers).
+ */
+function withInputDefaults(type: GraphQLInputType, value: unknown): unknown {
+  const nullable = getNullableType(type);
+  if (value === null || value === undefined) return value;
+  if (isListType(nullable)) return Array.isArray(value) ? value.map((item) => withInputDefaults(nullable.ofType, item)) : withInputDefaults(nullable.ofType, value);
+  if (!isInputObjectType(nullable) || typeof value !== 'object' || Array.isArray(value)) return value;
+  const given = value as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...given };
+  for (const field of Object.values(nullable.getFields())) {
+    if (Object.prototype.hasOwnProperty.call(given, field.name)) filled[field.name] = withInputDefaults(field.type, given[field.name]);
+    else if (field.defaultValue !== undefined) {
+      const literal = astFromValue(field.defaultValue, field.type);
+      if (literal) filled[field.name] = valueFromASTUntyped(literal);
+    }
+  }
+  return filled;
+}
+
+/** The request's variables with input-object defaults filled in (withInputDefaults), for graphql-jit. */
+function variablesForJit(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>): Record<string, unknown> {
+  const filled: Record<string, unknown> = { ...variables };
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    if (type && isInputType(type) && Object.prototype.hasOwnProperty.call(variables, name)) filled[name] = withInputDefaults(type, variables[name]);
+  }
+  return filled;
 }
 
 /**
@@ -50,14 +100,16 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
 
   const executor: Executor = async (requestContext) => {
     const { document, request, context, operation } = requestContext;
+    let variables = request.variables ?? {};
     // Apollo has resolved the operation; without one (a name not in the document) compiling reports it.
     if (operation) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
+      variables = variablesForJit(schema, operation.variableDefinitions ?? [], variables);
     }
     const query = compiledFor(document, request.operationName);
     if (!isCompiledQuery(query)) return query;
-    const result = await query.query(undefined, context, request.variables ?? {});
+    const result = await query.query(undefined, context, variables);
     return (result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result) as Awaited<ReturnType<Executor>>;
   };
 

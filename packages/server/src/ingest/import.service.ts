@@ -119,6 +119,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
   const outcomes = await bulkTransaction(db, async (trx, copy) => {
     const done: FileOutcome[] = [];
     const affected = new Set<MetricDefinition>();
+    const datasets = new Set<string>();
     let neighbours = false;
     let reference = await ReferenceContext.load(trx);
     for (const [index, item] of queue.entries()) {
@@ -128,6 +129,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
       const { outcome } = result;
       if ('parsed' in result && result.parsed) {
         for (const metric of metricsAffectedBy(result.parsed)) affected.add(metric);
+        if (result.parsed.kind === 'observations') datasets.add(result.parsed.dataset.id);
         neighbours ||= result.parsed.kind === 'statistical_neighbours';
         if (result.parsed.kind === 'la_lookup' || result.parsed.kind === 'programmes') reference = await ReferenceContext.load(trx);
       }
@@ -137,7 +139,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
     if (done.some((o) => o.status === 'loaded')) {
       const started = Date.now();
       listener.derivingStarted?.(affected.size);
-      const metricValues = await refreshDerivedFigures(trx, { metrics: [...affected], neighbours });
+      const metricValues = await refreshDerivedFigures(trx, { metrics: [...affected], neighbours, datasets: [...datasets] });
       await repo.bumpDataVersion(trx);
       listener.derived?.({ metrics: affected.size, metricValues, neighbours, ms: Date.now() - started });
     }

@@ -1,145 +1,80 @@
 import { ENGLAND_CODE } from '@sendbench/schema';
-import { selectForecastFigures, type ForecastFigureRow } from '../../derived/forecast-inputs.repository';
+import { selectForecastFigures } from '../../derived/forecast-inputs.repository';
 import type { Db } from '../../db/database';
 import { ApiError } from '../../graphql/errors';
-import type { ForecastMethod } from '../../statistics/forecast/backtest';
+import { BACKTEST_CUTOFF, type ForecastMethod, type MethodScore } from '../../statistics/forecast/backtest';
 import { runForecast, type ForecastResult } from '../../statistics/forecast/forecast';
-import { ForecastInputError } from '../../statistics/forecast/forecast-input-error';
-import type { Levers } from '../../statistics/forecast/levers';
-import { PLACEMENT_GROUP_COLUMNS, S251_GROUP_LINES, S251_LINES_2021_22, SEN2_2022_LONG_SERIES, SEN2_2025_CASELOAD, SEN2_2025_CEASED, SEN2_2025_NEW_PLANS } from '../../statistics/forecast/mapping';
+import { ForecastInputError, requireInRange } from '../../statistics/forecast/forecast-input-error';
+import { type Levers, validateLevers } from '../../statistics/forecast/levers';
+import {
+  PLACEMENT_GROUP_COLUMNS,
+  S251_GROUP_LINES,
+  S251_LINES_2021_22,
+  SEN2_2022_AGE,
+  SEN2_2022_LONG_SERIES,
+  SEN2_2025_CASELOAD,
+  SEN2_2025_CEASED,
+  SEN2_2025_NEW_PLANS,
+} from '../../statistics/forecast/mapping';
 import { type ByGroup, PLACEMENT_GROUPS } from '../../statistics/forecast/placement-groups';
-import type { OutturnLines } from '../../statistics/forecast/spend';
-import type { AnnualValue } from '../../statistics/forecast/trend-model';
-import { requireAuthority } from '../authorities/authority.service';
-import { resolvePeers } from '../peer-groups/peer-group.service';
+import { MAX_SEN_SUPPORT_COST, type OutturnLines } from '../../statistics/forecast/spend';
 import type { ReferenceSnapshot } from '../reference/reference.service';
-import { type Forecast, ForecastMethodChoice, type ForecastGroups, type ForecastAreaInput, type ForecastLeversInput } from './forecast.type';
+import { type ForecastArea, periodOfJanuary, resolveForecastArea } from './forecast-area';
+import {
+  areaOutturn,
+  areaPlacements,
+  backtestCohortReading,
+  caseloadSeries,
+  COST_JANUARY,
+  cohortReading,
+  englandCostPlans,
+  englandOutturn,
+  FORECAST_METRICS,
+  ForecastFigures,
+  OUTTURN_PERIOD,
+} from './forecast-figures';
+import { type Forecast, type ForecastAreaInput, type ForecastGroups, type ForecastLeversInput, ForecastMethodChoice } from './forecast.type';
 
 /** First January of the long caseload series. */
 export const SERIES_FROM_YEAR = 2010;
-/** The financial year of the S251 lines and the January whose plans they are divided by. */
-const OUTTURN_PERIOD = 202122;
-const COST_JANUARY_PERIOD = 202122;
-const PLACEMENT_MEASURES = [
-  'ehcplans',
-  'new_ehc_plans',
-  'mainstream_total',
-  'special_la_maintained',
-  'special_academy_free',
-  'special_academy',
-  'special_free_school',
-  'special_independent',
-  'special_non_maintained',
-  'fe_total',
-];
-const METRICS = { plans: 'ehc_plans', spend: 'hn_spend_top_up_and_services', ceased: 'ceased_ehc_plans' } as const;
+
+/** The forecast's settings besides the area and the levers, with their defaults. */
+export interface ForecastSettings {
+  /** Annual uprating of 2021-22 unit costs (and of the SEN support cost). */
+  upratingRate: number;
+  /** Annual growth of new plans in the cohort model (its backtest too). */
+  newPlansGrowth: number;
+  /** Cost a year of meeting one diverted child's needs at SEN support, 2021-22 £. */
+  senSupportCost: number;
+  method: ForecastMethodChoice | null;
+}
+
+/**
+ * The default cost of meeting one child's needs at SEN support: £6,000 a year, the most a
+ * mainstream school is expected to meet from its notional SEN budget for one pupil before high-needs
+ * top-up funding starts (DfE, High needs funding operational guide). An upper figure for a typical
+ * pupil at SEN support; 0 shows the saving to the high-needs budget alone.
+ */
+export const DEFAULT_SEN_SUPPORT_COST = 6_000;
+export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = Object.freeze({ upratingRate: 0.03, newPlansGrowth: 0, senSupportCost: DEFAULT_SEN_SUPPORT_COST, method: null });
 
 export const FORECAST_CAVEATS: readonly string[] = [
   'Official published data only: the forecast knows nothing of local policy, sufficiency plans, new special school places or changes in practice that the figures do not yet show.',
   'SEN2 changed from aggregate to person-level returns in 2023: placements and new plans before and after are not directly comparable, and the January series breaks there.',
   'January 2010–2018 counts statements of SEN with EHC plans (the 2022 release); January 2019 onwards comes from the 2025 release, and the years they share agree.',
   'Placement groups are held at the base January\'s shares; levers act only on the flows described in the assumptions.',
-  'Unit costs are 2021-22 S251 top-up outturn ÷ plans at January 2022, uprated by the rate you set: projected spend is an order of magnitude beside the 1.2.x series, not a budget.',
-  'Prediction intervals describe how far the series has wandered from its trend, not the uncertainty in the levers.',
+  'Unit costs are 2021-22 S251 top-up outturn ÷ plans at January 2022, uprated by the rate you set: projected spend covers the top-up lines only, an order of magnitude beside the 1.2.x series, not a budget.',
+  'The mitigated spend charges the cost of meeting diverted needs at SEN support (the cost per child you set) against the saving; that cost falls mostly on schools\' budgets, not on the high-needs lines.',
+  'Prediction intervals describe how far the series has wandered from its trend, not the uncertainty in the levers or in the cohort model\'s rates.',
 ];
 
-/** An academic-year period code (202425) as the year of its January (2025). */
-export const januaryOf = (period: number): number => Math.floor(period / 100) + 1;
-const periodOfJanuary = (year: number): number => (year - 1) * 100 + (year % 100);
-
-interface ResolvedArea {
-  label: string;
-  codes: string[];
-}
-
-/**
- * The area a forecast is for: exactly one of an LA, a peer set (its members are summed) or England.
- * Unknown LAs and sets are the peer and authority errors; none or several is BAD_USER_INPUT on `area`.
- * @example resolveForecastArea(reference, { laCode: '886' }) // { label: 'Kent', codes: ['886'] }
- */
-export function resolveForecastArea(reference: ReferenceSnapshot, area: ForecastAreaInput): ResolvedArea {
-  const given = [area.laCode != null, area.peers != null, area.england === true].filter(Boolean).length;
-  if (given !== 1) throw new ApiError('BAD_USER_INPUT', 'area: give exactly one of laCode, peers or england: true.', { field: 'area' });
-  if (area.laCode != null) {
-    const la = requireAuthority(reference, area.laCode);
-    return { label: la.name, codes: [la.code] };
-  }
-  if (area.peers != null) {
-    const set = resolvePeers(reference, area.peers);
-    return { label: set.label, codes: set.members.map((m) => m.code) };
-  }
-  return { label: 'England', codes: [ENGLAND_CODE] };
-}
-
-/** Figures by source, measure, area and period. */
-class Figures {
-  private readonly map = new Map<string, number | null>();
-  constructor(rows: readonly ForecastFigureRow[]) {
-    for (const r of rows) this.map.set(`${r.source}|${r.measure}|${r.area_code}|${r.period}`, r.value);
-  }
-  get(source: ForecastFigureRow['source'], measure: string, area: string, period: number): number | null {
-    return this.map.get(`${source}|${measure}|${area}|${period}`) ?? null;
-  }
-  /** The members' sum, or null when any member has no figure. */
-  sum(source: ForecastFigureRow['source'], measure: string, areas: readonly string[], period: number): number | null {
-    let total = 0;
-    for (const area of areas) {
-      const v = this.get(source, measure, area, period);
-      if (v === null) return null;
-      total += v;
-    }
-    return total;
-  }
-  periods(source: ForecastFigureRow['source'], measure: string): number[] {
-    const out = new Set<number>();
-    for (const key of this.map.keys()) {
-      const [s, m, , p] = key.split('|');
-      if (s === source && m === measure) out.add(Number(p));
-    }
-    return [...out].sort((a, b) => a - b);
-  }
-}
-
-/** Plans by placement group in one area, or null when a column is missing. */
-function groupsOf(f: Figures, source: 'ehcp_caseload' | 'ehcp_new_plans', areas: readonly string[], period: number): { total: number; groups: ByGroup } | null {
-  const totalMeasure = source === 'ehcp_caseload' ? 'ehcplans' : 'new_ehc_plans';
-  const s = (m: string) => f.sum(source, m, areas, period);
-  const total = s(totalMeasure);
-  const mainstream = s('mainstream_total');
-  const academyFree = s('special_academy_free') ?? (s('special_academy') !== null && s('special_free_school') !== null ? (s('special_academy') as number) + (s('special_free_school') as number) : null);
-  const laSpecial = s('special_la_maintained');
-  const independent = s('special_independent');
-  const nonMaintained = s('special_non_maintained');
-  const post16 = s('fe_total');
-  if (total === null || mainstream === null || academyFree === null || laSpecial === null || independent === null || nonMaintained === null || post16 === null) return null;
-  const groups = { mainstream, stateSpecial: laSpecial + academyFree, independentSpecial: independent + nonMaintained, post16, other: 0 };
-  groups.other = Math.max(0, total - groups.mainstream - groups.stateSpecial - groups.independentSpecial - groups.post16);
-  return { total, groups };
-}
-
-function outturnOf(f: Figures, areas: readonly string[]): OutturnLines | null {
-  const lines: Record<string, number | null> = {};
-  let any = false;
-  for (const line of Object.values(S251_GROUP_LINES).flat()) {
-    lines[line] = f.sum('s251_high_needs_lines', line, areas, OUTTURN_PERIOD);
-    if (lines[line] !== null) any = true;
-  }
-  return any ? lines : null;
-}
-
-/** England's outturn: the sum of the LAs that report each line (there is no England row). */
-function englandOutturn(f: Figures, laCodes: readonly string[]): OutturnLines {
-  const lines: Record<string, number> = {};
-  for (const line of Object.values(S251_GROUP_LINES).flat()) {
-    lines[line] = laCodes.reduce((total, code) => total + (f.get('s251_high_needs_lines', line, code, OUTTURN_PERIOD) ?? 0), 0);
-  }
-  return lines;
-}
-
-const need = <T>(value: T | null, message: string): T => {
-  if (value === null) throw new ForecastInputError('area', message);
-  return value;
-};
+/** What the backtest can and cannot do with the published data, in plain words. */
+export const BACKTEST_NOTES: readonly string[] = [
+  `Each method is fitted to January ${BACKTEST_CUTOFF} or earlier and forecasts January ${BACKTEST_CUTOFF + 1}–${BACKTEST_CUTOFF + 3}; the forecasts are scored against the published Januaries by MAPE (mean absolute percentage error) and MASE (mean absolute error ÷ the mean absolute one-year change of the fitted years; under 1 beats a one-step naive forecast in-sample). The naive drift (last fitted January plus the average annual change) is scored alongside.`,
+  `The trend model is backtested exactly as it forecasts: a log-linear trend on the January caseload from 2015.`,
+  `The cohort model cannot be backtested as it forecasts: caseload by single year of age and ceased plans by age are published only from 2023. Its backtest uses what the 2022 release publishes — caseload at January ${BACKTEST_CUTOFF - 1} and ${BACKTEST_CUTOFF} in five age bands (under 5, 5–10, 11–15, 16–19, 20–25) and new plans in ${BACKTEST_CUTOFF - 1} by the same bands — with transition ratios net of ceased plans (r = (C′ − N) / A, no separate cease rate). It scores a coarser version of the method, not the one used for the forecast.`,
+  `All held-out Januaries are after the 2023 series break (person-level returns), which both methods' fits are before.`,
+];
 
 /** A ForecastInputError from the methods as the API's BAD_USER_INPUT, naming the field. */
 export function toApiError(error: unknown): unknown {
@@ -147,71 +82,76 @@ export function toApiError(error: unknown): unknown {
   return new ApiError('BAD_USER_INPUT', `${error.field}: ${error.reason}`, { field: error.field });
 }
 
-const text = (value: number | string | null): string | null => (value === null ? null : String(value));
+const need = <T>(value: T | null, message: string): T => {
+  if (value === null) throw new ForecastInputError('area', message);
+  return value;
+};
+
+function checkSettings(settings: ForecastSettings): void {
+  requireInRange(settings.upratingRate, -0.5, 0.5, 'upratingRate');
+  requireInRange(settings.newPlansGrowth, -0.5, 0.5, 'newPlansGrowth');
+  requireInRange(settings.senSupportCost, 0, MAX_SEN_SUPPORT_COST, 'senSupportCost');
+}
 
 /**
- * The forecast for an area: reads every input in one statement (derived/forecast-inputs.repository),
- * maps it as statistics/forecast/mapping.ts proposes, runs `runForecast` and shapes the answer.
- * Input the methods reject is BAD_USER_INPUT naming the field (`levers.growthCap`, `upratingRate`, `area`, …).
- * @example await forecastFor(db, reference, { laCode: '886' }, { diversionToSenSupport: 0.2, … }, 0.03) // Forecast
+ * The forecast for an area: reads every input in one statement (the metric series and the inputs kept
+ * by area, derived/forecast-inputs.repository),
+ * maps it as statistics/forecast/mapping.ts says, runs `runForecast` and shapes the answer. Input
+ * the methods reject is BAD_USER_INPUT naming the field (`levers.growthCap`, `upratingRate`, `area`, …).
+ * @example await forecastFor(db, reference, { laCode: '886' }, { diversionToSenSupport: 0.2, … }, DEFAULT_FORECAST_SETTINGS) // Forecast
  */
-export async function forecastFor(
-  db: Db,
-  reference: ReferenceSnapshot,
-  areaInput: ForecastAreaInput,
-  leversInput: ForecastLeversInput,
-  upratingRate: number,
-  method: ForecastMethodChoice | null,
-): Promise<Forecast> {
+export async function forecastFor(db: Db, reference: ReferenceSnapshot, areaInput: ForecastAreaInput, leversInput: ForecastLeversInput, settings: ForecastSettings): Promise<Forecast> {
   const area = resolveForecastArea(reference, areaInput);
-  // Every LA ever reported, not only current ones: the 2021-22 outturn has Cumbria, which England's sum needs.
-  const laCodes = [...reference.authorities.keys()];
-  const rows = await selectForecastFigures(db, {
-    metricIds: Object.values(METRICS),
-    areas: area.codes,
-    placementMeasures: PLACEMENT_MEASURES,
-    englandCode: ENGLAND_CODE,
-    outturnLines: Object.values(S251_GROUP_LINES).flat(),
-    outturnAreas: laCodes,
-    outturnPeriod: OUTTURN_PERIOD,
-  });
+  const levers: Levers = { diversionToSenSupport: leversInput.diversionToSenSupport, specialToMainstream: leversInput.specialToMainstream, ceaseRateChange: leversInput.ceaseRateChange, growthCap: leversInput.growthCap ?? null };
   try {
-    return shape(area, new Figures(rows), laCodes, { diversionToSenSupport: leversInput.diversionToSenSupport, specialToMainstream: leversInput.specialToMainstream, ceaseRateChange: leversInput.ceaseRateChange, growthCap: leversInput.growthCap ?? null }, upratingRate, method);
+    // Bad settings and levers are answered before anything is read.
+    checkSettings(settings);
+    validateLevers(levers);
+  } catch (error) {
+    throw toApiError(error);
+  }
+  const rows = await selectForecastFigures(db, { metricIds: Object.values(FORECAST_METRICS), areas: area.readCodes });
+  try {
+    const f = new ForecastFigures(rows, area);
+    return shape(area, f, englandOutturn(f, ENGLAND_CODE), levers, settings);
   } catch (error) {
     throw toApiError(error);
   }
 }
 
-function shape(area: ResolvedArea, f: Figures, laCodes: readonly string[], levers: Levers, upratingRate: number, method: ForecastMethodChoice | null): Forecast {
-  const planPeriods = f.periods('metric', METRICS.plans);
-  const lastYear = planPeriods.length ? januaryOf(planPeriods[planPeriods.length - 1]) : SERIES_FROM_YEAR;
-  const fullSeries: AnnualValue[] = [];
-  for (let year = SERIES_FROM_YEAR; year <= lastYear; year++) fullSeries.push({ year, value: f.sum('metric', METRICS.plans, area.codes, periodOfJanuary(year)) });
-  const observed = fullSeries.filter((p) => p.value !== null);
-  need(observed.length ? observed[observed.length - 1].year : null, 'has no January caseload (ehc_plans)');
-  // The base is the latest January whose year-before flows are published too (a January 2026
-  // caseload comes before the 2025 new and ceased plans are released): later Januaries are listed, not fitted.
-  const usable = observed.filter((p) => groupsOf(f, 'ehcp_caseload', area.codes, periodOfJanuary(p.year)) && groupsOf(f, 'ehcp_new_plans', area.codes, p.year - 1) && f.sum('metric', METRICS.ceased, area.codes, p.year - 1) !== null && f.sum('metric', METRICS.plans, area.codes, periodOfJanuary(p.year - 1)) !== null);
-  const baseYear = usable.length ? usable[usable.length - 1].year : observed[observed.length - 1].year;
-  const series = fullSeries.filter((p) => p.year <= baseYear);
-  const laterJanuaries = observed.filter((p) => p.year > baseYear).map((p) => p.year);
-  const basePeriod = periodOfJanuary(baseYear);
-  const latestGroups = need(groupsOf(f, 'ehcp_caseload', area.codes, basePeriod), `has no caseload by placement at January ${baseYear} (SEN2 caseload.csv)`);
-  const latestNewPlans = need(groupsOf(f, 'ehcp_new_plans', area.codes, baseYear - 1), `has no new plans by placement in ${baseYear - 1} (SEN2 newplans.csv)`);
-  const ceased = need(f.sum('metric', METRICS.ceased, area.codes, baseYear - 1), `has no ceased plans in ${baseYear - 1} (SEN2 ceased_plans.csv)`);
-  const caseloadAtStart = need(f.sum('metric', METRICS.plans, area.codes, periodOfJanuary(baseYear - 1)), `has no January ${baseYear - 1} caseload`);
+/** The latest January whose year-before flows are published too (a January 2026 caseload comes before 2025's new and ceased plans). */
+function baseYearOf(f: ForecastFigures, observedYears: readonly number[]): number {
+  const usable = [...observedYears]
+    .reverse()
+    .find((year) => f.calendar(FORECAST_METRICS.ceased, year - 1) !== null && f.january(FORECAST_METRICS.plans, year - 1) !== null && areaPlacements(f, 'caseload', year) && areaPlacements(f, 'newPlans', year - 1));
+  return usable ?? observedYears[observedYears.length - 1];
+}
 
-  const englandCost = groupsOf(f, 'ehcp_caseload', [ENGLAND_CODE], COST_JANUARY_PERIOD);
-  const areaCost = groupsOf(f, 'ehcp_caseload', area.codes, COST_JANUARY_PERIOD);
-  const isEngland = area.codes.length === 1 && area.codes[0] === ENGLAND_CODE;
-  const spendInputs = englandCost
+function shape(area: ForecastArea, f: ForecastFigures, englandLines: OutturnLines, levers: Levers, settings: ForecastSettings): Forecast {
+  const planPeriods = f.metricPeriods(FORECAST_METRICS.plans);
+  const lastYear = planPeriods.length ? Math.floor(planPeriods[planPeriods.length - 1] / 100) + 1 : SERIES_FROM_YEAR;
+  const fullSeries = caseloadSeries(f, SERIES_FROM_YEAR, lastYear);
+  const observedYears = fullSeries.filter((p) => p.value !== null).map((p) => p.year);
+  if (observedYears.length === 0) throw new ForecastInputError('area', `${area.label} has no January caseload (ehc_plans)`);
+  const baseYear = baseYearOf(f, observedYears);
+  const series = fullSeries.filter((p) => p.year <= baseYear);
+  const later = fullSeries.filter((p) => p.year > baseYear && p.value !== null);
+
+  const latestGroups = need(areaPlacements(f, 'caseload', baseYear), `${area.label} has no caseload by placement at January ${baseYear} (SEN2 caseload.csv)`);
+  const latestNewPlans = need(areaPlacements(f, 'newPlans', baseYear - 1), `${area.label} has no new plans by placement in ${baseYear - 1} (SEN2 newplans.csv)`);
+  const ceased = need(f.calendar(FORECAST_METRICS.ceased, baseYear - 1), `${area.label} has no ceased plans in ${baseYear - 1} (SEN2 ceased_plans.csv)`);
+  const caseloadAtStart = need(f.january(FORECAST_METRICS.plans, baseYear - 1), `${area.label} has no January ${baseYear - 1} caseload`);
+  const cohort = cohortReading(f, baseYear - 1);
+  const cohortBacktest = backtestCohortReading(f, BACKTEST_CUTOFF);
+
+  const englandPlans = englandCostPlans(f, ENGLAND_CODE);
+  const ownCostPlans = areaPlacements(f, 'caseload', COST_JANUARY, 0);
+  const england = englandPlans ? { outturn: englandLines, plans: englandPlans } : null;
+  const spendInputs = england
     ? {
-        unitCosts: {
-          lines: S251_GROUP_LINES,
-          area: isEngland ? { outturn: englandOutturn(f, laCodes), plans: englandCost.groups } : { outturn: outturnOf(f, area.codes), plans: areaCost?.groups ?? null },
-          england: { outturn: englandOutturn(f, laCodes), plans: englandCost.groups },
-        },
-        upratingRate,
+        unitCosts: { lines: S251_GROUP_LINES, area: area.isEngland ? england : { outturn: areaOutturn(f), plans: ownCostPlans?.groups ?? null }, england },
+        upratingRate: settings.upratingRate,
+        senSupportCost: settings.senSupportCost,
       }
     : undefined;
 
@@ -220,39 +160,48 @@ function shape(area: ResolvedArea, f: Figures, laCodes: readonly string[], lever
     latestGroups,
     latestNewPlans,
     latestFlows: { ceased, caseloadAtStart },
+    cohort: cohort.inputs,
+    cohortUnavailable: cohort.problem,
+    cohortBacktest: cohortBacktest.inputs,
     levers,
     spend: spendInputs,
-    // No caseload by age is served yet, so a requested cohort model cannot run: fall back and say so.
-    options: method === ForecastMethodChoice.TREND ? { method: method as ForecastMethod } : {},
+    options: { newPlansGrowth: settings.newPlansGrowth, ...(settings.method ? { method: settings.method as ForecastMethod } : {}) },
   });
-  if (method === ForecastMethodChoice.COHORT && result.method.method !== 'cohort') {
-    result.method = { method: result.method.method, reason: `cohort model requested but it cannot run (caseload by age is not served by this API); fell back to the trend model (${result.method.reason})` };
-  }
-  if (laterJanuaries.length) result.notes.push(`January ${laterJanuaries.join(', ')} is published but not used as the base: the new and ceased plans of the year before it are not published yet.`);
-  return toForecast(area, series, f, result, upratingRate);
+  // The methods' notes are clauses; the page lists them as sentences.
+  const notes = [...latestGroups.notes, ...latestNewPlans.notes, ...cohort.notes, ...result.notes.map((n) => (/[.!?]$/.test(n) ? n : `${n}.`))];
+  if (later.length) notes.push(`January ${later.map((p) => p.year).join(', ')} is published but not used as the base: the new and ceased plans of the year before it are not published yet. It is listed beside the forecast as a check.`);
+  for (const join of area.joins) notes.push(`Boundary change joined: ${join}; the predecessor's figures stand in for the area before it.`);
+  return toForecast(area, f, series, later, result, { cohortStart: cohort.inputs ? baseYear - 1 : null, backtestCohort: cohortBacktest, notes });
 }
 
 const groupsOut = (g: ByGroup): ForecastGroups => ({ mainstream: g.mainstream, stateSpecial: g.stateSpecial, independentSpecial: g.independentSpecial, post16: g.post16, other: g.other });
 
 const ASSUMPTION_SOURCES: Record<string, string> = {
-  method: 'Backtest on the January caseload series (this answer\'s backtest table)',
-  trendFromYear: 'Choice of the forecasting core (statistics/forecast/trend-model.ts)',
+  method: 'Backtest on the January caseload series (this answer\'s backtest table), or the method asked for',
+  trendFromYear: 'Choice of the forecasting core: the 2014 reform changed the growth regime (statistics/forecast/trend-model.ts)',
   trendAnnualGrowth: `${SEN2_2025_CASELOAD.publication} and ${SEN2_2022_LONG_SERIES.publication}: metric ehc_plans`,
   trendResidualStandardError: 'Trend model fit to metric ehc_plans',
   newPlanRate: `${SEN2_2025_NEW_PLANS.publication}: ${SEN2_2025_NEW_PLANS.file} (new_ehc_plans) ÷ metric ehc_plans`,
   ceaseRate: `${SEN2_2025_CEASED.publication}: ${SEN2_2025_CEASED.file} (total_ceased) ÷ metric ehc_plans`,
-  newPlansGrowth: 'Default of the forecasting core',
+  newPlansGrowth: 'Set by the user (−0.5–0.5; default 0: new plans stay at the latest year\'s number)',
   placementShares: `${SEN2_2025_CASELOAD.publication}: ${SEN2_2025_CASELOAD.file}, "All EHC plans" (placement columns)`,
   newPlacementShares: `${SEN2_2025_NEW_PLANS.publication}: ${SEN2_2025_NEW_PLANS.file}, "New EHC plans" (placement columns)`,
-  intervals: 'Residuals of the trend model on ln(plans), t quantiles',
-  diversionToSenSupport: 'Lever set by the user (0–0.65; DBV insight report: 65% could have needs met more effectively)',
+  intervals: 'Residuals of the trend model on ln(plans), t quantiles (or the year-to-year changes of ln(plans) for a short series)',
+  diversionToSenSupport: 'Lever set by the user (0–0.65; DBV insight report: 65% could have their needs met more effectively)',
   specialToMainstream: 'Lever set by the user (0–1)',
   ceaseRateChange: 'Lever set by the user (−0.5–0.5)',
   growthCap: 'Lever set by the user (0–1, or none)',
-  upratingRate: 'Set by the user (−0.5–0.5)',
+  upratingRate: 'Set by the user (−0.5–0.5; default 0.03)',
+  senSupportCost: `Set by the user (0–${MAX_SEN_SUPPORT_COST}; default £${DEFAULT_SEN_SUPPORT_COST.toLocaleString('en-GB')}: the most a mainstream school meets from its notional SEN budget for one pupil before top-up funding, DfE High needs funding operational guide)`,
 };
 
-function toForecast(area: ResolvedArea, series: readonly AnnualValue[], f: Figures, r: ForecastResult, upratingRate: number): Forecast {
+interface ShapeExtras {
+  cohortStart: number | null;
+  backtestCohort: ReturnType<typeof backtestCohortReading>;
+  notes: string[];
+}
+
+function toForecast(area: ForecastArea, f: ForecastFigures, series: readonly { year: number; value: number | null }[], later: readonly { year: number; value: number | null }[], r: ForecastResult, extras: ShapeExtras): Forecast {
   let cumulativePlans = 0;
   const spend = r.spend;
   const years = r.unmitigated.map((u, k) => {
@@ -262,29 +211,40 @@ function toForecast(area: ResolvedArea, series: readonly AnnualValue[], f: Figur
     return {
       year: u.year,
       horizon: u.horizon,
+      financialYear: periodOfJanuary(u.year),
       unmitigated: { ...u, groups: groupsOut(u.groups), spend: spend ? spend.unmitigated[k].total : null, spendByGroup: spend ? groupsOut(spend.unmitigated[k].byGroup) : null },
       mitigated: { ...m, groups: groupsOut(m.groups), spend: spend ? spend.mitigated[k].total : null, spendByGroup: spend ? groupsOut(spend.mitigated[k].byGroup) : null },
       plansDifference: u.point - m.point,
       cumulativePlansDifference: cumulativePlans,
       spendDifference: comparison ? comparison.difference : null,
       cumulativeSpendDifference: comparison ? comparison.cumulativeDifference : null,
+      senSupportSpend: comparison ? comparison.senSupport : null,
+      netSpendDifference: comparison ? comparison.netDifference : null,
+      cumulativeNetSpendDifference: comparison ? comparison.cumulativeNetDifference : null,
       divertedNewPlans: r.mitigation[k].divertedNewPlans,
+      divertedStock: r.mitigation[k].divertedStock,
       movedToMainstream: r.mitigation[k].movedToMainstream,
       capBinding: r.mitigation[k].capBinding,
     };
   });
   const b = r.backtest;
-  const score = (method: string, s: typeof b.trend, notScored: string | undefined) => ({
+  const score = (method: string, s: MethodScore | null, notScored: string | undefined) => ({
     method,
     mape: s ? s.mape : null,
     mase: s ? s.mase : null,
     notScored: s ? null : (notScored ?? 'not scored'),
     points: s ? s.pairs.map((p) => ({ ...p })) : [],
   });
-  const spendPeriods = f.periods('metric', METRICS.spend);
+  const cohortNotScored = extras.backtestCohort.problem ? `${extras.backtestCohort.problem} (2022 release)` : b.notScored.cohort;
+  const spendPeriods = f.metricPeriods(FORECAST_METRICS.spend);
+  const toppedUp = spend ? PLACEMENT_GROUPS.every((g) => spend.unitCosts[g].source === 'area') : false;
+  const actual2122 = f.sum('metric', FORECAST_METRICS.spend, '', OUTTURN_PERIOD, COST_JANUARY);
+  const pricedOutturn = spend ? PLACEMENT_GROUPS.reduce((total, g) => total + spend.unitCosts[g].outturn, 0) : 0;
   return {
     label: area.label,
-    areaCodes: area.codes,
+    areaCodes: [...area.members],
+    listIncomplete: area.listIncomplete,
+    listNote: area.listNote,
     baseYear: r.baseYear,
     base: groupsOut(r.base.groups),
     baseTotal: r.base.total,
@@ -296,20 +256,40 @@ function toForecast(area: ResolvedArea, series: readonly AnnualValue[], f: Figur
       cutoffYear: b.cutoffYear,
       scoredYears: [...b.scoredYears],
       maseScale: b.maseScale,
-      scores: [score('trend', b.trend, b.notScored.trend), score('cohort', b.cohort, b.notScored.cohort), score('naiveDrift', b.naiveDrift, undefined)],
+      scores: [score('trend', b.trend, b.notScored.trend), score('cohort', b.cohort, cohortNotScored), score('naiveDrift', b.naiveDrift, undefined)],
+      notes: [...BACKTEST_NOTES, ...extras.backtestCohort.notes],
     },
-    unitCosts: spend
-      ? PLACEMENT_GROUPS.map((g) => ({ ...spend.unitCosts[g], label: PLACEMENT_GROUP_COLUMNS[g].label, lines: [...S251_GROUP_LINES[g]] }))
+    cohortStartYear: extras.cohortStart,
+    cohortBands: r.cohortRates
+      ? r.cohortRates.bands.map((band, i) => ({ label: band.label, width: band.width, transitionRatio: r.cohortRates!.transitionRatio[i], ceaseRate: r.cohortRates!.ceaseRate[i], newPlans: r.cohortRates!.newPlans[i] }))
       : [],
+    unitCosts: spend ? PLACEMENT_GROUPS.map((g) => ({ ...spend.unitCosts[g], label: PLACEMENT_GROUP_COLUMNS[g].label, lines: [...S251_GROUP_LINES[g]] })) : [],
     baseSpend: spend ? spend.base.total : null,
+    pricedShareOfActualSpend: toppedUp && actual2122 !== null && actual2122 > 0 ? pricedOutturn / actual2122 : null,
     observedPlans: series.map((p) => ({ period: p.year, value: p.value })),
-    actualSpend: spendPeriods.map((p) => ({ period: p, value: f.sum('metric', METRICS.spend, area.codes, p) })),
+    laterObservedPlans: later.map((p) => ({ period: p.year, value: p.value })),
+    actualSpend: spendPeriods.map((p) => ({ period: p, value: f.sum('metric', FORECAST_METRICS.spend, '', p, Math.floor(p / 100) + 1) })),
     assumptions: [
-      ...r.assumptions.map((a) => ({ id: a.id, value: text(a.value), description: a.description, source: ASSUMPTION_SOURCES[a.id] ?? 'Forecasting core (statistics/forecast)' })),
-      ...(spend ? [] : [{ id: 'upratingRate', value: String(upratingRate), description: 'Annual uprating of 2021-22 unit costs (not used: no unit costs)', source: ASSUMPTION_SOURCES.upratingRate }]),
-      { id: 'unitCostLines', value: 'S251 top-up lines 1.2.1–1.2.2 by phase', description: 'Unit cost = 2021-22 outturn on the group\'s lines ÷ plans in the group at January 2022; the area\'s own where all lines are present, England\'s otherwise', source: `${S251_LINES_2021_22.publication}: ${S251_LINES_2021_22.file}` },
-      { id: 'cohortInputs', value: null, description: 'Caseload by single year of age is not read by this API yet, so the cohort model has no inputs here and the trend model is used', source: 'Not yet served (see the backtest table)' },
+      ...r.assumptions.map((a) => ({ id: a.id, value: a.value === null ? null : String(a.value), description: a.description, source: ASSUMPTION_SOURCES[a.id] ?? 'Forecasting core (statistics/forecast)' })),
+      {
+        id: 'unitCostLines',
+        value: 'S251 top-up lines 1.2.1–1.2.2 by phase',
+        description: 'Unit cost = 2021-22 outturn on the group\'s lines ÷ plans in the group at January 2022; the area\'s own where all lines are present, England\'s otherwise',
+        source: `${S251_LINES_2021_22.publication}: ${S251_LINES_2021_22.file}`,
+      },
+      {
+        id: 'cohortInputs',
+        value: extras.cohortStart === null ? null : `January ${extras.cohortStart} → ${extras.cohortStart + 1}`,
+        description: 'Cohort model: caseload by single year of age at two Januaries, new plans by age when the plan started and ceased plans by age when it ceased in the year between (rates by band in cohortBands)',
+        source: `${SEN2_2025_CASELOAD.publication}: caseload.csv ("Child or young persons age"), newplans.csv ("Age when plan started"), ceased_plans.csv ("Age plan ceased")`,
+      },
+      {
+        id: 'cohortBacktestInputs',
+        value: `January ${BACKTEST_CUTOFF - 1} → ${BACKTEST_CUTOFF}, five age bands, net of ceasing`,
+        description: 'Cohort model in the backtest: the 2022 release\'s caseload and new plans by age band (ceased plans by age were not published before 2023)',
+        source: `${SEN2_2022_AGE.publication}: ${SEN2_2022_AGE.file}`,
+      },
     ],
-    caveats: [...FORECAST_CAVEATS, ...r.notes],
+    caveats: [...FORECAST_CAVEATS, ...extras.notes],
   };
 }

@@ -88,6 +88,9 @@ export class ForecastYear {
   @Field(() => Int, { description: 'Years after the base January.' })
   horizon!: number;
 
+  @Field(() => Int, { description: 'The financial year holding this January (202526 = 2025-26), which its spend is set beside.' })
+  financialYear!: number;
+
   @Field(() => ForecastProjection, { description: 'Without the levers.' })
   unmitigated!: ForecastProjection;
 
@@ -106,8 +109,20 @@ export class ForecastYear {
   @Field(() => Float, { nullable: true, description: 'Sum of spendDifference up to this year (£).' })
   cumulativeSpendDifference!: number | null;
 
+  @Field(() => Float, { nullable: true, description: 'Cost of meeting the diverted needs at SEN support this year (£): divertedStock × the uprated cost per child.' })
+  senSupportSpend!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'spendDifference − senSupportSpend (£): the saving net of meeting diverted needs at SEN support.' })
+  netSpendDifference!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Sum of netSpendDifference up to this year (£).' })
+  cumulativeNetSpendDifference!: number | null;
+
   @Field(() => Float, { description: 'New plans in the year before met at SEN support instead.' })
   divertedNewPlans!: number;
+
+  @Field(() => Float, { description: 'Children at this January whose needs are met at SEN support instead of a plan (every year\'s diverted new plans, ceasing at the plans\' rate).' })
+  divertedStock!: number;
 
   @Field(() => Float, { description: 'New special placements met in mainstream instead.' })
   movedToMainstream!: number;
@@ -159,6 +174,27 @@ export class ForecastBacktest {
 
   @Field(() => [BacktestScore], { description: 'Trend, cohort and naive drift.' })
   scores!: BacktestScore[];
+
+  @Field(() => [String], { description: 'What the backtest can and cannot do with the published data, and notes on its inputs.' })
+  notes!: string[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An age band of the cohort model with its rates from the transition year.' })
+export class ForecastCohortBand {
+  @Field(() => String, { description: 'Band label ("Age 5", "Under 3", "Age 20 to 25").' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Single years of age in the band.' })
+  width!: number;
+
+  @Field(() => Float, { description: 'Plans of the band at the second January already held, before ceasing, ÷ plans that aged into or stayed in it.' })
+  transitionRatio!: number;
+
+  @Field(() => Float, { description: 'Plans ceased in the year ÷ the band\'s plans at the first January.' })
+  ceaseRate!: number;
+
+  @Field(() => Float, { description: 'New plans in the year by the age when the plan started.' })
+  newPlans!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A placement group\'s cost per plan in 2021-22 £.' })
@@ -220,6 +256,12 @@ export class Forecast {
   @Field(() => [String], { description: 'LA codes summed (England: E92000001).' })
   areaCodes!: string[];
 
+  @Field(() => Boolean, { description: 'True when the area is a programme set whose published list is known to be incomplete (DBV tranche 3, Safety Valve).' })
+  listIncomplete!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'How the list is incomplete, when it is.' })
+  listNote!: string | null;
+
   @Field(() => Int, { description: 'Last observed January.' })
   baseYear!: number;
 
@@ -244,14 +286,26 @@ export class Forecast {
   @Field(() => ForecastBacktest, { description: 'The backtest table behind the choice of method.' })
   backtest!: ForecastBacktest;
 
+  @Field(() => Int, { nullable: true, description: 'First January of the cohort model\'s transition year (the base is the next); null when the area has no usable caseload by age.' })
+  cohortStartYear!: number | null;
+
+  @Field(() => [ForecastCohortBand], { description: 'The cohort model\'s rates by age band (empty without caseload by age).' })
+  cohortBands!: ForecastCohortBand[];
+
   @Field(() => [ForecastUnitCost], { description: 'Unit costs per placement group, with their source.' })
   unitCosts!: ForecastUnitCost[];
 
   @Field(() => Float, { nullable: true, description: 'Spend implied by the base January\'s plans (£), to set beside the 1.2.x series.' })
   baseSpend!: number | null;
 
-  @Field(() => [ForecastSeriesPoint], { description: 'Observed January caseload (the series fitted).' })
+  @Field(() => Float, { nullable: true, description: 'The priced S251 top-up lines as a share of the area\'s actual 1.2.x spend in 2021-22 (null when a group used England\'s unit cost): how much of the 1.2.x level the projected spend can account for.' })
+  pricedShareOfActualSpend!: number | null;
+
+  @Field(() => [ForecastSeriesPoint], { description: 'Observed January caseload up to the base (the series fitted).' })
   observedPlans!: ForecastSeriesPoint[];
+
+  @Field(() => [ForecastSeriesPoint], { description: 'Januaries published after the base but not used (their year-before flows are not yet published), to set beside the forecast.' })
+  laterObservedPlans!: ForecastSeriesPoint[];
 
   @Field(() => [ForecastSeriesPoint], { description: 'Actual S251 1.2.x net outturn (metric hn_spend_top_up_and_services) by financial year.' })
   actualSpend!: ForecastSeriesPoint[];

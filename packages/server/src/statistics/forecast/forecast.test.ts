@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CohortInputs } from './cohort-model';
-import { type ForecastInputs, type ForecastResult, type ForecastYear, runForecast } from './forecast';
+import { type ForecastInputs, type ForecastResult, type ForecastYear, requestedMethod, runForecast } from './forecast';
 import { ForecastInputError } from './forecast-input-error';
 import { type Levers, NEUTRAL_LEVERS } from './levers';
 import { S251_GROUP_LINES } from './mapping';
@@ -188,5 +188,24 @@ describe('runForecast input errors', () => {
 
   test('names an uprating rate out of range', () => {
     expect(() => runForecast({ ...ENGLAND, spend: { unitCosts: ENGLAND.spend!.unitCosts, upratingRate: 2 } })).toThrow('upratingRate: must be a number from -0.5 to 0.5 (got 2)');
+  });
+});
+
+describe('requestedMethod', () => {
+  const chosen = { method: 'trend' as const, reason: 'trend model: lower backtest MASE (0.1 against 0.5)' };
+
+  test('keeps the backtest\'s choice when nothing else is asked for', () => {
+    expect(requestedMethod(undefined, chosen, {})).toBe(chosen);
+  });
+
+  test('uses the method asked for when it can run, with the backtest\'s reason beside it', () => {
+    expect(requestedMethod('cohort', chosen, {})).toEqual({ method: 'cohort', reason: 'cohort model chosen by the user (backtest: trend model: lower backtest MASE (0.1 against 0.5))' });
+  });
+
+  test('falls back to the backtest\'s choice when the method asked for cannot run, and says why', () => {
+    expect(requestedMethod('cohort', chosen, { cohort: 'no caseload by age for two consecutive Januaries' })).toEqual({
+      method: 'trend',
+      reason: 'cohort model asked for but it cannot run here (no caseload by age for two consecutive Januaries); trend model used',
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { type BacktestResult, chooseMethod, type ForecastMethod, type MethodChoice, runBacktest } from './backtest';
-import { type CohortInputs, cohortDataProblem, projectCohort } from './cohort-model';
+import { type CohortInputs, type CohortRates, cohortDataProblem, cohortRates, projectCohort } from './cohort-model';
 import { ForecastInputError, requireCount, requireInRange } from './forecast-input-error';
 import { applyLevers, type Levers, type MitigatedYear, type PlansYear, type UnmitigatedYear, validateLevers } from './levers';
 import { type ByGroup, groupShares, type PlacementGroup, splitByShares } from './placement-groups';
 import { driftLogStandardError, type IntervalFactors, logScaleFactors, type ProjectedValue, withInterval } from './prediction-interval';
-import { compareSpend, projectSpend, type SpendComparison, type SpendYear, type UnitCost, type UnitCostInputs, unitCosts } from './spend';
+import { compareSpend, projectSpend, senSupportSpend, type SpendComparison, type SpendYear, type UnitCost, type UnitCostInputs, unitCosts } from './spend';
 import { type AnnualValue, DEFAULT_TREND_FROM_YEAR, fitLogLinearTrend, observedPoints, projectTrend, type TrendFit, trendHistoryProblem, trendLogStandardError, yearsAfter } from './trend-model';
 
 /** Everything one area's forecast needs, already read and mapped (mapping.ts) by the data layer. */
@@ -19,11 +19,16 @@ export interface ForecastInputs {
   latestFlows: { ceased: number; caseloadAtStart: number };
   /** Caseload by age at the January before the base and the base, with the year's flows (cohort model). */
   cohort?: CohortInputs;
+  /** Why `cohort` is missing, in words (default: 'no caseload by age for two consecutive Januaries'). */
+  cohortUnavailable?: string;
   /** The same, for the two Januaries ending at the backtest cutoff (2021 → 2022). */
   cohortBacktest?: CohortInputs;
   levers: Levers;
-  /** Spend: what unit costs are computed from, and the annual uprating rate from 2021-22. */
-  spend?: { unitCosts: UnitCostInputs; upratingRate: number };
+  /**
+   * Spend: what unit costs are computed from, the annual uprating rate from 2021-22, and the cost of
+   * meeting one child's needs at SEN support a year (2021-22 £; default 0), charged for diverted needs.
+   */
+  spend?: { unitCosts: UnitCostInputs; upratingRate: number; senSupportCost?: number };
   options?: ForecastOptions;
 }
 
@@ -34,7 +39,7 @@ export interface ForecastOptions {
   fromYear?: number | null;
   /** Annual growth of new plans in the cohort model (default 0). */
   newPlansGrowth?: number;
-  /** Force a method instead of the backtest's choice (the choice is still reported). */
+  /** Ask for a method instead of the backtest's choice; when it cannot run here the other is used and the reason says so. */
   method?: ForecastMethod;
 }
 
@@ -70,6 +75,8 @@ export interface ForecastResult {
     comparison: SpendComparison[];
   } | null;
   assumptions: Assumption[];
+  /** The cohort model's rates by age band from the forecast's transition year, when it has age data (used or not). */
+  cohortRates: CohortRates | null;
   /** Rates that fell back to neutral values, and similar caveats from the methods. */
   notes: string[];
 }
@@ -123,7 +130,7 @@ export function runForecast(inputs: ForecastInputs): ForecastResult {
   if (ceaseRate > 1) throw new ForecastInputError('latestFlows.ceased', 'more plans ceased than were held at the start of the year');
 
   const trendProblem = trendHistoryProblem(inputs.series, window);
-  let cohortProblem = cohortDataProblem(inputs.cohort);
+  let cohortProblem = !inputs.cohort && inputs.cohortUnavailable ? inputs.cohortUnavailable : cohortDataProblem(inputs.cohort);
   if (!cohortProblem && inputs.cohort && inputs.cohort.startYear + 1 !== baseYear) {
     throw new ForecastInputError('cohort.startYear', `must be ${baseYear - 1}, the January before the base (got ${inputs.cohort.startYear})`);
   }
@@ -138,9 +145,7 @@ export function runForecast(inputs: ForecastInputs): ForecastResult {
 
   const backtest = runBacktest({ series: inputs.series, fromYear, cohort: inputs.cohortBacktest, newPlansGrowth });
   const chosen = chooseMethod(backtest, { trend: trendProblem, cohort: cohortProblem });
-  const method: MethodChoice = options.method && options.method !== chosen.method ? { method: options.method, reason: `${options.method} model chosen by the user (backtest: ${chosen.reason})` } : chosen;
-  if (method.method === 'trend' && trendProblem) throw new ForecastInputError('options.method', `the trend model cannot be used: ${trendProblem}`);
-  if (method.method === 'cohort' && cohortProblem) throw new ForecastInputError('options.method', `the cohort model cannot be used: ${cohortProblem}`);
+  const method = requestedMethod(options.method, chosen, { trend: trendProblem, cohort: cohortProblem });
 
   const fit = trendProblem ? null : fitLogLinearTrend(inputs.series, window);
   const notes: string[] = [];
@@ -176,7 +181,8 @@ export function runForecast(inputs: ForecastInputs): ForecastResult {
     const rate = inputs.spend.upratingRate;
     const unmitigatedSpend = projectSpend(unmitigatedYears, costs, rate);
     const mitigatedSpend = projectSpend(mitigatedYears, costs, rate);
-    spend = { unitCosts: costs, base: projectSpend([base], costs, rate)[0], unmitigated: unmitigatedSpend, mitigated: mitigatedSpend, comparison: compareSpend(unmitigatedSpend, mitigatedSpend) };
+    const senSupport = senSupportSpend(mitigatedYears, inputs.spend.senSupportCost ?? 0, rate).map((y) => y.total);
+    spend = { unitCosts: costs, base: projectSpend([base], costs, rate)[0], unmitigated: unmitigatedSpend, mitigated: mitigatedSpend, comparison: compareSpend(unmitigatedSpend, mitigatedSpend, senSupport) };
   }
 
   return {
@@ -186,12 +192,26 @@ export function runForecast(inputs: ForecastInputs): ForecastResult {
     backtest,
     unmitigated,
     mitigated,
-    mitigation: mitigatedYears.map(({ year, divertedNewPlans, movedToMainstream, capBinding, capMet }) => ({ year, divertedNewPlans, movedToMainstream, capBinding, capMet })),
+    mitigation: mitigatedYears.map(({ year, divertedNewPlans, divertedStock, movedToMainstream, capBinding, capMet }) => ({ year, divertedNewPlans, divertedStock, movedToMainstream, capBinding, capMet })),
     intervalSource,
     spend,
+    cohortRates: cohortDataProblem(inputs.cohort) || !inputs.cohort ? null : cohortRates(inputs.cohort),
     assumptions: assumptions({ inputs, levers, fit, fromYear, newPlansGrowth, method: method.method, newPlanRate, ceaseRate, intervalSource }),
     notes,
   };
+}
+
+/**
+ * The method used: the backtest's choice, or the one asked for when it can run; when it cannot,
+ * the other, saying why.
+ * @example requestedMethod('cohort', { method: 'trend', reason: '…' }, { cohort: 'no caseload by age …' })
+ * // { method: 'trend', reason: 'cohort model asked for but it cannot run here (no caseload by age …); trend model used' }
+ */
+export function requestedMethod(asked: ForecastMethod | undefined, chosen: MethodChoice, cannotForecast: { trend?: string; cohort?: string }): MethodChoice {
+  if (!asked || asked === chosen.method) return chosen;
+  const problem = cannotForecast[asked];
+  if (problem) return { method: chosen.method, reason: `${asked} model asked for but it cannot run here (${problem}); ${chosen.method} model used` };
+  return { method: asked, reason: `${asked} model chosen by the user (backtest: ${chosen.reason})` };
 }
 
 function assumptions(context: {
@@ -222,6 +242,9 @@ function assumptions(context: {
     { id: 'ceaseRateChange', value: levers.ceaseRateChange, description: 'Relative change in the cease rate' },
     { id: 'growthCap', value: levers.growthCap, description: 'Cap on the annual growth of plans (null: none)' },
   ];
-  if (inputs.spend) list.push({ id: 'upratingRate', value: inputs.spend.upratingRate, description: 'Annual uprating of 2021-22 unit costs' });
+  if (inputs.spend) {
+    list.push({ id: 'upratingRate', value: inputs.spend.upratingRate, description: 'Annual uprating of 2021-22 unit costs' });
+    list.push({ id: 'senSupportCost', value: inputs.spend.senSupportCost ?? 0, description: 'Cost a year of meeting one diverted child\'s needs at SEN support instead (2021-22 £, uprated like the unit costs); taken off the saving' });
+  }
   return list;
 }

@@ -70,6 +70,8 @@ export interface UnmitigatedPath {
 export interface MitigatedYear extends PlansYear {
   /** New plans in the year before this January met at SEN support instead (the lever, and the cap when it binds). */
   divertedNewPlans: number;
+  /** Children at this January whose needs are met at SEN support instead of a plan: every year's diverted new plans, ceasing at the plans' rate (V_y). */
+  divertedStock: number;
   /** New special placements in that year met in mainstream instead. */
   movedToMainstream: number;
   /** The growth cap held the total down this year. */
@@ -168,6 +170,7 @@ export function applyLevers(path: UnmitigatedPath, levers: Levers, field = 'path
       total,
       groups,
       divertedNewPlans: share * year.newPlans,
+      divertedStock: diverted,
       movedToMainstream: move * (1 - share) * year.newPlans * (p.stateSpecial + p.independentSpecial),
       capBinding,
       capMet,

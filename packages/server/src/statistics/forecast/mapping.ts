@@ -159,3 +159,30 @@ export const SEN2_2022_AGE_BANDS: readonly AgeBandMapping[] = [
   { label: 'Age 16 to 19', width: 4, caseload: ['Age 16 to 19'], newPlans: ['Age 16 to 19'], ceased: [] },
   { label: 'Age 20 to 25', width: 6, caseload: ['Age 20 to 25'], newPlans: ['Age 20 to 25'], ceased: [] },
 ];
+
+/** A published series the cohort model reads: a data set's measure, by the categories of one breakdown topic. */
+export interface AgeSeries {
+  dataset: string;
+  measure: string;
+  /** The breakdown topic ("Child or young persons age"); '' when the file's only filter is the age (the 2022 release). */
+  topic: string;
+}
+
+/** The breakdown of one category of an age series as the importer stores it ("Child or young persons age | age 5"). */
+export const ageBreakdown = (series: AgeSeries, category: string): string => (series.topic ? `${series.topic} | ${category}` : category);
+
+/** The 2025 release's caseload at January, new plans and ceased plans by age (SEN2_2025_AGE_BANDS' categories). */
+export const SEN2_2025_AGE_SERIES = {
+  caseload: { dataset: 'ehcp_caseload', measure: 'ehcplans', topic: 'Child or young persons age' },
+  newPlans: { dataset: 'ehcp_new_plans', measure: 'new_ehc_plans', topic: 'Age when plan started' },
+  ceased: { dataset: 'ehcp_ceased_plans', measure: 'total_ceased', topic: 'Age plan ceased' },
+} as const satisfies Record<string, AgeSeries>;
+
+/** Ceased plans whose age was not recorded: spread over the bands in proportion to the ceased plans of known age. */
+export const CEASED_AGE_UNKNOWN = 'Age unknown';
+
+/** The 2022 release's caseload at January (2010–2022) and new plans (2009–2021) by age band (SEN2_2022_AGE_BANDS' categories). */
+export const SEN2_2022_AGE_SERIES = {
+  caseload: { dataset: 'sen2_2022_age_caseload', measure: 'total_all', topic: '' },
+  newPlans: { dataset: 'sen2_2022_age_new_plans', measure: 'total_new_all', topic: '' },
+} as const satisfies Record<string, AgeSeries>;

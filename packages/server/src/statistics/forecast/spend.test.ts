@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ForecastInputError } from './forecast-input-error';
 import { S251_GROUP_LINES } from './mapping';
 import type { ByGroup } from './placement-groups';
-import { compareSpend, projectSpend, type UnitCostInputs, unitCosts, upratedCost } from './spend';
+import { compareSpend, projectSpend, senSupportSpend, type UnitCostInputs, unitCosts, upratedCost } from './spend';
 
 // Derby (831), S251 2021-22 outturn (extracts/s251_high_needs_lines_2021_22.csv), and its plans at January 2022
 // (SEN2 2025 caseload.csv, 202122): mainstream 1,159; special 168 + 647 = 815; independent 118 + 61 = 179;
@@ -144,13 +144,31 @@ describe('projectSpend', () => {
   });
 });
 
+describe('senSupportSpend', () => {
+  test('prices the children met at SEN support at the uprated cost per child', () => {
+    // 100 children × £6,000 × 1.03^(2026 − 2022); 150 × £6,000 × 1.03^5
+    expect(senSupportSpend([{ year: 2026, divertedStock: 100 }, { year: 2027, divertedStock: 150 }], 6_000, 0.03).map((y) => y.total)).toEqual([100 * 6_000 * 1.03 ** 4, 150 * 6_000 * 1.03 ** 5]);
+  });
+
+  test('rejects a cost per child out of range naming the field', () => {
+    expect(() => senSupportSpend([], -1, 0.03)).toThrow('senSupportCost: must be a number from 0 to 50000 (got -1)');
+  });
+});
+
 describe('compareSpend', () => {
   const year = (y: number, total: number) => ({ year: y, total, byGroup: { mainstream: total, stateSpecial: 0, independentSpecial: 0, post16: 0, other: 0 } });
 
   test('gives the yearly and cumulative differences', () => {
     expect(compareSpend([year(2026, 100), year(2027, 120)], [year(2026, 90), year(2027, 100)])).toEqual([
-      { year: 2026, unmitigated: 100, mitigated: 90, difference: 10, cumulativeDifference: 10 },
-      { year: 2027, unmitigated: 120, mitigated: 100, difference: 20, cumulativeDifference: 30 },
+      { year: 2026, unmitigated: 100, mitigated: 90, difference: 10, cumulativeDifference: 10, senSupport: 0, netDifference: 10, cumulativeNetDifference: 10 },
+      { year: 2027, unmitigated: 120, mitigated: 100, difference: 20, cumulativeDifference: 30, senSupport: 0, netDifference: 20, cumulativeNetDifference: 30 },
+    ]);
+  });
+
+  test('takes the cost of SEN support for diverted needs off the saving', () => {
+    expect(compareSpend([year(2026, 100), year(2027, 120)], [year(2026, 90), year(2027, 100)], [4, 7]).map((c) => [c.netDifference, c.cumulativeNetDifference])).toEqual([
+      [6, 6],
+      [13, 19],
     ]);
   });
 

@@ -109,27 +109,60 @@ export function projectSpend(plans: readonly PlansYear[], costs: Record<Placemen
   });
 }
 
-/** Unmitigated against mitigated spend in one year; difference = unmitigated − mitigated (a saving when positive). */
+/**
+ * The most the API accepts as the cost of meeting one child's needs at SEN support (2021-22 £ a
+ * year): well above any plausible figure, so a larger one is a typing slip.
+ */
+export const MAX_SEN_SUPPORT_COST = 50_000;
+
+/**
+ * What meeting diverted needs at SEN support costs: the children met there instead of with a plan
+ * at each January (MitigatedYear.divertedStock) × the cost per child, uprated as the unit costs are.
+ * Without it the mitigated spend counts a diverted child as costing nothing, which overstates the
+ * saving. The cost falls mostly on schools' notional SEN budgets, not on the 1.2.x lines.
+ * `perChild` is checked to be from 0 to MAX_SEN_SUPPORT_COST (field `senSupportCost`).
+ * @example senSupportSpend([{ year: 2026, divertedStock: 100 }], 6_000, 0.03) // [{ year: 2026, total: 100 × 6000 × 1.03⁴ }]
+ */
+export function senSupportSpend(years: readonly { year: number; divertedStock: number }[], perChild: number, upratingRate: number): { year: number; total: number }[] {
+  requireInRange(perChild, 0, MAX_SEN_SUPPORT_COST, 'senSupportCost');
+  requireInRange(upratingRate, -0.5, 0.5, 'upratingRate');
+  return years.map((y) => ({ year: y.year, total: requireCount(y.divertedStock, 'divertedStock') * upratedCost(perChild, y.year, upratingRate) }));
+}
+
+/**
+ * Unmitigated against mitigated spend in one year: difference = unmitigated − mitigated high-needs
+ * spend (a saving when positive); net of what meeting the diverted needs at SEN support costs.
+ */
 export interface SpendComparison {
   year: number;
   unmitigated: number;
   mitigated: number;
   difference: number;
   cumulativeDifference: number;
+  /** Cost of meeting diverted needs at SEN support this year (0 without diversion). */
+  senSupport: number;
+  /** difference − senSupport. */
+  netDifference: number;
+  cumulativeNetDifference: number;
 }
 
 /**
- * Year-by-year and cumulative difference between two spend paths over the same years.
- * @example compareSpend([{ year: 2026, total: 10, … }], [{ year: 2026, total: 7, … }]) // [{ year: 2026, unmitigated: 10, mitigated: 7, difference: 3, cumulativeDifference: 3 }]
+ * Year-by-year and cumulative difference between two spend paths over the same years, gross and net
+ * of the cost of SEN support for diverted needs (`senSupport`, one figure a year; none: 0).
+ * @example compareSpend([{ year: 2026, total: 10, … }], [{ year: 2026, total: 7, … }], [1])
+ * // [{ year: 2026, unmitigated: 10, mitigated: 7, difference: 3, cumulativeDifference: 3, senSupport: 1, netDifference: 2, cumulativeNetDifference: 2 }]
  */
-export function compareSpend(unmitigated: readonly SpendYear[], mitigated: readonly SpendYear[]): SpendComparison[] {
+export function compareSpend(unmitigated: readonly SpendYear[], mitigated: readonly SpendYear[], senSupport: readonly number[] = []): SpendComparison[] {
   if (unmitigated.length !== mitigated.length) throw new ForecastInputError('mitigated', `needs the same years as the unmitigated spend (${unmitigated.length}), got ${mitigated.length}`);
   let cumulative = 0;
+  let cumulativeNet = 0;
   return unmitigated.map((u, i) => {
     const m = mitigated[i];
     if (m.year !== u.year) throw new ForecastInputError(`mitigated[${i}].year`, `must be ${u.year} (got ${m.year})`);
     const difference = u.total - m.total;
+    const support = senSupport[i] ?? 0;
     cumulative += difference;
-    return { year: u.year, unmitigated: u.total, mitigated: m.total, difference, cumulativeDifference: cumulative };
+    cumulativeNet += difference - support;
+    return { year: u.year, unmitigated: u.total, mitigated: m.total, difference, cumulativeDifference: cumulative, senSupport: support, netDifference: difference - support, cumulativeNetDifference: cumulativeNet };
   });
 }
