@@ -21,6 +21,7 @@ export const PAGES = [
   { name: 'relationships', path: '/relationships?la=886' },
   { name: 'metrics', path: '/catalogue' },
   { name: 'data', path: '/data' },
+  { name: 'data-quality', path: '/data-quality' },
 ];
 
 const withView = (p, view) => (view === 'table' ? `${p}${p.includes('?') ? '&' : '?'}view=table` : p);
@@ -149,9 +150,9 @@ export function defineTests(test, { baseUrl, screenshots }) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
     const file = await download.path();
     const csv = fs.readFileSync(file, 'utf8');
-    assert.match(csv, /^\uFEFFAuthority,Code,Rank,Value \(%\),Status,Quartile band,Period,Against England\r\n/);
-    assert.match(csv, /\r\nKent,886,\d+,36\.1,value,1,January 2025,lower\r\n/);
-    assert.match(csv, /\r\nCambridgeshire,873,,x,x,,January 2025,\r\n/);
+    assert.match(csv, /^\uFEFFAuthority,Code,Rank,Value \(%\),Status,Quartile band,Period,Against England,Data-quality notes\r\n/);
+    assert.match(csv, /\r\nKent,886,\d+,36\.1,value,1,January 2025,lower,\r\n/);
+    assert.match(csv, /\r\nCambridgeshire,873,,x,x,,January 2025,,\r\n/);
     assert.match(csv, /Source: DfE, Education, health and care plans/);
     assert.ok(csv.includes(OGL));
   });
@@ -247,6 +248,19 @@ export function defineTests(test, { baseUrl, screenshots }) {
     assert.match(text, /caseload/i);
     assert.match(text, /[0-9a-f]{64}/);
     assert.match(text, /known to be incomplete/);
+  });
+
+  test('data quality: Newham January 2025 is noted and checked on the page, in the compare table and its CSV', async (page) => {
+    await open(page, baseUrl, '/data-quality');
+    assert.match(await page.getByRole('table', { name: 'Curated data-quality notes' }).innerText(), /Newham[\s\S]*1,199/);
+    assert.match(await page.getByRole('row', { name: /^Newham EHC plans at January January 2025/ }).innerText(), /1,199[\s\S]*2,705/);
+    await open(page, baseUrl, '/compare?la=316&peers=england&metric=ehc_plans&period=202425&view=table');
+    assert.match(await page.getByRole('row', { name: /^Newham/ }).innerText(), /1,199 \[1, 2\][\s\S]*\[1\] note; \[2\] check/);
+    assert.match(await page.locator('.sb-footnotes').innerText(), /\[1\]\s*Note[\s\S]*\[2\]\s*Check/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /\r\nNewham,316,\d+,1199,value,\d,January 2025,,\[1\] note; \[2\] check\r\n/);
+    assert.match(csv, /\[2\] Check: Newham's 1,199 in January 2025 against 2,705 in January 2024/);
   });
 
   test('errors: an unknown authority says what happened', async (page) => {

@@ -22,6 +22,7 @@ export const ROUTE_PAGES = {
   relationships: 'src/pages/RelationshipsPage.tsx',
   catalogue: 'src/pages/MetricsPage.tsx',
   data: 'src/pages/DataPage.tsx',
+  'data-quality': 'src/pages/DataQualityPage.tsx',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));

@@ -13,6 +13,7 @@ const TrendsPage = lazy(() => import('./pages/TrendsPage'));
 const RelationshipsPage = lazy(() => import('./pages/RelationshipsPage'));
 const MetricsPage = lazy(() => import('./pages/MetricsPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
+const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function PageFor({ page, search }: { page: Page | undefined; search: string }) {
@@ -32,6 +33,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <MetricsPage />;
     case 'data':
       return <DataPage />;
+    case 'data-quality':
+      return <DataQualityPage state={state} />;
     default:
       return <NotFoundPage />;
   }

@@ -131,6 +131,9 @@ export const ProfilePageQuery = graphql(`
         value {
           value
           status
+          notes {
+            ...Footnote
+          }
         }
         previous {
           value
@@ -248,6 +251,9 @@ export const ComparePageQuery = graphql(`
     value {
       value
       status
+      notes {
+        ...Footnote
+      }
     }
     rank
     quartileBand
@@ -283,6 +289,13 @@ export const TrendsPageQuery = graphql(`
       breaks {
         period
         note
+      }
+      notes {
+        ...Footnote
+        areaCode
+        period {
+          code
+        }
       }
       series {
         id
@@ -729,3 +742,65 @@ export const EvaluationPageQuery = graphql(`
     validDraws
   }
 `);
+
+/** A data-quality note on a value, as pages number and list it (footnote markers, tables, CSV). */
+export const FootnoteFragment = graphql(`
+  fragment Footnote on ValueNote {
+    id
+    kind
+    text
+    source
+  }
+`);
+
+export const DataQualityPageQuery = graphql(`
+  query DataQualityPage {
+    dataQuality {
+      rule
+      curated {
+        id
+        authority {
+          code
+          name
+        }
+        selector
+        metricIds
+        periods {
+          code
+          label
+        }
+        text
+        source
+      }
+      flags {
+        id
+        metric {
+          id
+          label
+          unit
+          decimals
+        }
+        authority {
+          code
+          name
+        }
+        period {
+          code
+          label
+        }
+        previousPeriod {
+          label
+        }
+        value
+        previousValue
+        changePercent
+        ownMedianChangePercent
+        englandMedianChangePercent
+        zOwn
+        zEngland
+        text
+      }
+    }
+  }
+`);
+

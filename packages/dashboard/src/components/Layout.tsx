@@ -11,6 +11,7 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'relationships', label: 'Relationships' },
   { page: 'metrics', label: 'Metrics' },
   { page: 'data', label: 'Data' },
+  { page: 'data-quality', label: 'Data quality' },
 ];
 
 const MOBILE = '(max-width: 40.0525em)';

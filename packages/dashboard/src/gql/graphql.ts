@@ -62,6 +62,11 @@ export type EvaluationTransform =
   | 'LEVEL'
   | 'LOG';
 
+/** NOTE: a curated note on a known problem (shipped with SENDbench, with its source). CHECK: the automatic rule found a year-on-year change far outside the authority's own and England's; the value is shown as published. */
+export type NoteKind =
+  | 'CHECK'
+  | 'NOTE';
+
 /** STATISTICAL_NEIGHBOURS: an LA and its 10 neighbours; REGION: current LAs of a region; DBV: the DBV in SEND cohort (or one tranche); SAFETY_VALVE: LAs with an agreement; ENGLAND: all current LAs; CUSTOM: a list of 1–30 LAs. */
 export type PeerKind =
   | 'CUSTOM'
@@ -145,7 +150,7 @@ export type ProfilePageQueryVariables = Exact<{
 }>;
 
 
-export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> } };
+export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> } };
 
 export type ComparePageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -155,9 +160,9 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
-export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } };
+export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
 
 export type TrendsPageQueryVariables = Exact<{
   la: string;
@@ -167,7 +172,7 @@ export type TrendsPageQueryVariables = Exact<{
 }>;
 
 
-export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, notes: Array<{ areaCode: string, id: string, kind: NoteKind, text: string, source: string, period: { code: number } }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type RelationshipsPageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -212,6 +217,13 @@ export type EvaluationPageQuery = { evaluation: { transform: EvaluationTransform
 export type EvaluationGroupFragment = { authorities: number, level: { value: number, low: number | null, high: number | null } | null, indexed: { value: number, low: number | null, high: number | null } | null };
 
 export type EvaluationEffectFieldsFragment = { effect: number, low: number | null, high: number | null, standardError: number | null, validDraws: number };
+
+export type FootnoteFragment = { id: string, kind: NoteKind, text: string, source: string };
+
+export type DataQualityPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataQualityPageQuery = { dataQuality: { rule: string, curated: Array<{ id: string, selector: string, metricIds: Array<string>, text: string, source: string, authority: { code: string, name: string } | null, periods: Array<{ code: number, label: string }> }>, flags: Array<{ id: string, value: number, previousValue: number, changePercent: number, ownMedianChangePercent: number, englandMedianChangePercent: number, zOwn: number, zEngland: number, text: string, metric: { id: string, label: string, unit: Unit, decimals: number }, authority: { code: string, name: string }, period: { code: number, label: string }, previousPeriod: { label: string } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -266,6 +278,14 @@ export const HeadlineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Headline"}) as unknown as TypedDocumentString<HeadlineFragment, unknown>;
+export const FootnoteFragmentDoc = new TypedDocumentString(`
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+    `, {"fragmentName":"Footnote"}) as unknown as TypedDocumentString<FootnoteFragment, unknown>;
 export const CompareMemberFragmentDoc = new TypedDocumentString(`
     fragment CompareMember on ComparisonMember {
   authority {
@@ -275,13 +295,21 @@ export const CompareMemberFragmentDoc = new TypedDocumentString(`
   value {
     value
     status
+    notes {
+      ...Footnote
+    }
   }
   rank
   quartileBand
   isFocus
   significance
 }
-    `, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
 export const EvaluationGroupFragmentDoc = new TypedDocumentString(`
     fragment EvaluationGroup on EvaluationGroupFigures {
   authorities
@@ -432,6 +460,9 @@ export const ProfilePageDocument = new TypedDocumentString(`
       value {
         value
         status
+        notes {
+          ...Footnote
+        }
       }
       previous {
         value
@@ -471,7 +502,12 @@ export const ProfilePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
 export const ComparePageDocument = new TypedDocumentString(`
     query ComparePage($la: LaCode, $peers: PeerSelector!, $metric: MetricId!, $period: PeriodCode) {
   comparison(metric: $metric, period: $period, focus: $la, peers: $peers) {
@@ -545,11 +581,20 @@ export const ComparePageDocument = new TypedDocumentString(`
   value {
     value
     status
+    notes {
+      ...Footnote
+    }
   }
   rank
   quartileBand
   isFocus
   significance
+}
+fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
 }`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const TrendsPageDocument = new TypedDocumentString(`
     query TrendsPage($la: LaCode!, $areas: [AreaCode!]!, $peers: PeerSelector, $metric: MetricId!) {
@@ -578,6 +623,13 @@ export const TrendsPageDocument = new TypedDocumentString(`
     breaks {
       period
       note
+    }
+    notes {
+      ...Footnote
+      areaCode
+      period {
+        code
+      }
     }
     series {
       id
@@ -610,7 +662,12 @@ export const TrendsPageDocument = new TypedDocumentString(`
     theme
   }
 }
-    `) as unknown as TypedDocumentString<TrendsPageQuery, TrendsPageQueryVariables>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`) as unknown as TypedDocumentString<TrendsPageQuery, TrendsPageQueryVariables>;
 export const RelationshipsPageDocument = new TypedDocumentString(`
     query RelationshipsPage($la: LaCode, $x: MetricId!, $y: MetricId!, $year: Int, $highlight: PeerSelector) {
   relationship(x: $x, y: $y, year: $year, focus: $la, highlight: $highlight) {
@@ -1001,3 +1058,53 @@ fragment EvaluationEffectFields on EvaluationEffect {
   standardError
   validDraws
 }`) as unknown as TypedDocumentString<EvaluationPageQuery, EvaluationPageQueryVariables>;
+export const DataQualityPageDocument = new TypedDocumentString(`
+    query DataQualityPage {
+  dataQuality {
+    rule
+    curated {
+      id
+      authority {
+        code
+        name
+      }
+      selector
+      metricIds
+      periods {
+        code
+        label
+      }
+      text
+      source
+    }
+    flags {
+      id
+      metric {
+        id
+        label
+        unit
+        decimals
+      }
+      authority {
+        code
+        name
+      }
+      period {
+        code
+        label
+      }
+      previousPeriod {
+        label
+      }
+      value
+      previousValue
+      changePercent
+      ownMedianChangePercent
+      englandMedianChangePercent
+      zOwn
+      zEngland
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataQualityPageQuery, DataQualityPageQueryVariables>;

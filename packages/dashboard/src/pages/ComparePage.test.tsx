@@ -6,9 +6,11 @@ import type { ComparePageQuery } from '../gql/graphql';
 import { parseState } from '../routing/url-state';
 import ComparePage from './ComparePage';
 
-const member = (code: string, name: string, value: number | null, rank: number | null, isFocus = false) => ({
+const NEWHAM_NOTE = { id: 'note:2', kind: 'NOTE' as const, text: "Newham's EHC plans at January 2025 (1,199) are fewer than half of January 2024's.", source: 'DfE caseload.csv' };
+
+const member = (code: string, name: string, value: number | null, rank: number | null, isFocus = false, notes: (typeof NEWHAM_NOTE)[] = []) => ({
   authority: { code, name },
-  value: { value, status: value === null ? 'x' : 'value' },
+  value: { value, status: value === null ? 'x' : 'value', notes },
   rank,
   quartileBand: rank ? 5 - rank : null,
   isFocus,
@@ -75,6 +77,14 @@ describe('ComparePage', () => {
     expect(await screen.findByText(/Showing the 1 highest of 15,300 authorities; ranks, bands and statistics are over all 15,300\./)).toBeTruthy();
     expect(screen.getByRole('img', { name: /15,290 of 15,300 authorities have a figure.*Kent is 2nd of 15,290 with 36\.1%/ })).toBeTruthy();
     await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1));
+  });
+
+  test('renders a noted value with its footnote marker in the table and the note under it', async () => {
+    const noted = [member('822', 'Bedford', 52.9, 1, false, [NEWHAM_NOTE]), ...data.comparison.members.slice(1)];
+    renderWith({ data: { ...data, comparison: { ...data.comparison, members: noted } } }, '?la=886&view=table');
+    const row = await screen.findByRole('row', { name: /Bedford/ });
+    expect(row.textContent).toContain('52.9% [1]');
+    expect(screen.getByRole('heading', { name: 'Data-quality notes' }).parentElement?.textContent).toContain('[1] Note Newham');
   });
 
   test('renders the table twin with the symbol in table view', async () => {

@@ -3,7 +3,7 @@
  * forward work. This module is the one place that reads and writes it.
  */
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data', 'data-quality'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -16,6 +16,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   // The server owns /metrics (Prometheus), so the catalogue lives at /catalogue.
   metrics: '/catalogue',
   data: '/data',
+  'data-quality': '/data-quality',
 };
 
 /** Comparator sets as the URL names them. */
