@@ -22,6 +22,7 @@ export const PAGES = [
   { name: 'metrics', path: '/catalogue' },
   { name: 'data', path: '/data' },
   { name: 'data-quality', path: '/data-quality' },
+  { name: 'map', path: '/map?la=886&metric=pct_plans_mainstream' },
 ];
 
 const withView = (p, view) => (view === 'table' ? `${p}${p.includes('?') ? '&' : '?'}view=table` : p);
@@ -126,7 +127,7 @@ export function defineTests(test, { baseUrl, screenshots }) {
   test('compare: ranked bars for Kent and its neighbours with England and median lines', async (page) => {
     await open(page, baseUrl, '/compare?la=886&metric=pct_plans_mainstream');
     await page.waitForSelector('.recharts-surface');
-    const chart = await page.locator('.sb-figure').innerText();
+    const chart = await page.locator('.sb-figure').first().innerText();
     assert.match(chart, /Kent \(selected\)/);
     assert.match(chart, /England 43\.6%/);
     assert.match(chart, /Median 40\.0%/);
@@ -145,9 +146,9 @@ export function defineTests(test, { baseUrl, screenshots }) {
 
   test('compare: table view and CSV download carry values, symbols, units, source and OGL', async (page) => {
     await open(page, baseUrl, '/compare?la=886&peers=england&metric=pct_plans_mainstream&view=table');
-    const kent = page.getByRole('row', { name: /^Kent/ });
+    const kent = page.getByRole('table').first().getByRole('row', { name: /^Kent/ });
     assert.match(await kent.innerText(), /36\.1%/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).first().click()]);
     const file = await download.path();
     const csv = fs.readFileSync(file, 'utf8');
     assert.match(csv, /^\uFEFFAuthority,Code,Rank,Value \(%\),Status,Quartile band,Period,Against England,Data-quality notes\r\n/);
@@ -160,11 +161,11 @@ export function defineTests(test, { baseUrl, screenshots }) {
   test('compare: PNG and SVG downloads are made', async (page) => {
     await open(page, baseUrl, '/compare?la=886&metric=pct_plans_mainstream');
     await page.waitForSelector('.recharts-surface');
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download SVG/ }).click()]);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download SVG/ }).first().click()]);
     const svgText = fs.readFileSync(await svg.path(), 'utf8');
     assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.ok(svgText.includes('Open Government Licence'));
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download PNG/ }).click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download PNG/ }).first().click()]);
     const bytes = fs.readFileSync(await png.path());
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   });
@@ -176,12 +177,12 @@ export function defineTests(test, { baseUrl, screenshots }) {
     await page.waitForURL(/metric=pct_plans_state_funded_special/);
     await settle(page);
     assert.match(await page.locator('h1').innerText(), /state-funded special/i);
-    await page.getByRole('link', { name: 'Table' }).click();
+    await page.getByRole('link', { name: 'Table' }).first().click();
     await page.waitForURL(/view=table/);
     await page.reload();
     await settle(page);
     assert.match(await page.locator('h1').innerText(), /state-funded special/i);
-    assert.equal(await page.getByRole('table').count(), 1);
+    assert.equal(await page.getByRole('table').count(), 2, 'the comparison and the map of every authority');
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('view=table'));
     await page.waitForSelector('.recharts-surface');
@@ -255,12 +256,29 @@ export function defineTests(test, { baseUrl, screenshots }) {
     assert.match(await page.getByRole('table', { name: 'Curated data-quality notes' }).innerText(), /Newham[\s\S]*1,199/);
     assert.match(await page.getByRole('row', { name: /^Newham EHC plans at January January 2025/ }).innerText(), /1,199[\s\S]*2,705/);
     await open(page, baseUrl, '/compare?la=316&peers=england&metric=ehc_plans&period=202425&view=table');
-    assert.match(await page.getByRole('row', { name: /^Newham/ }).innerText(), /1,199 \[1, 2\][\s\S]*\[1\] note; \[2\] check/);
-    assert.match(await page.locator('.sb-footnotes').innerText(), /\[1\]\s*Note[\s\S]*\[2\]\s*Check/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    assert.match(await page.getByRole('table').first().getByRole('row', { name: /^Newham/ }).innerText(), /1,199 \[1, 2\][\s\S]*\[1\] note; \[2\] check/);
+    assert.match(await page.locator('.sb-footnotes').first().innerText(), /\[1\]\s*Note[\s\S]*\[2\]\s*Check/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).first().click()]);
     const csv = fs.readFileSync(await download.path(), 'utf8');
     assert.match(csv, /\r\nNewham,316,\d+,1199,value,\d,January 2025,,\[1\] note; \[2\] check\r\n/);
     assert.match(csv, /\[2\] Check: Newham's 1,199 in January 2025 against 2,705 in January 2024/);
+  });
+
+  test('map: arrow keys move a visible focus between hexes, Enter opens the profile, at 320 px too', async (page) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await open(page, baseUrl, '/map?la=886&metric=pct_plans_mainstream&scale=continuous');
+    assert.equal(await page.locator('[data-la]').count(), 153);
+    const kent = page.locator('[data-la][tabindex="0"]');
+    assert.match(await kent.getAttribute('aria-label'), /^Kent \(selected\): 36\.1%/);
+    await kent.focus();
+    await page.keyboard.press('ArrowUp');
+    const moved = await page.evaluate(() => ({ la: document.activeElement?.getAttribute('data-la'), label: document.activeElement?.getAttribute('aria-label') }));
+    assert.notEqual(moved.la, '886');
+    assert.ok(await page.locator('[data-focus-ring]').isVisible(), 'the focus ring is drawn');
+    assert.equal(await page.getByRole('status').innerText().then((t) => t.startsWith(moved.label)), true);
+    await page.screenshot({ path: path.join(screenshots, 'map-keyboard-320.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/profile\\?la=${moved.la}`));
   });
 
   test('errors: an unknown authority says what happened', async (page) => {
@@ -272,12 +290,12 @@ export function defineTests(test, { baseUrl, screenshots }) {
     await open(page, baseUrl, '/compare?la=886');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
-    const table = page.getByRole('link', { name: 'Table' });
+    const table = page.getByRole('link', { name: 'Table' }).first();
     await table.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/view=table/);
     await settle(page);
-    assert.equal(await page.getByRole('table').count(), 1);
+    assert.equal(await page.getByRole('table').count(), 2);
   });
 
   test('navigation: at 320 px the menu folds behind a Menu button that opens it', async (page) => {

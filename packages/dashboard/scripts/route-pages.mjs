@@ -23,6 +23,7 @@ export const ROUTE_PAGES = {
   catalogue: 'src/pages/MetricsPage.tsx',
   data: 'src/pages/DataPage.tsx',
   'data-quality': 'src/pages/DataQualityPage.tsx',
+  map: 'src/pages/MapPage.tsx',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));

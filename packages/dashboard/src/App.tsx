@@ -14,6 +14,7 @@ const RelationshipsPage = lazy(() => import('./pages/RelationshipsPage'));
 const MetricsPage = lazy(() => import('./pages/MetricsPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
+const MapPage = lazy(() => import('./pages/MapPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function PageFor({ page, search }: { page: Page | undefined; search: string }) {
@@ -35,6 +36,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <DataPage />;
     case 'data-quality':
       return <DataQualityPage state={state} />;
+    case 'map':
+      return <MapPage state={state} />;
     default:
       return <NotFoundPage />;
   }

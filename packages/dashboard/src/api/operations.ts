@@ -186,6 +186,7 @@ export const ComparePageQuery = graphql(`
         description
         unit
         decimals
+        polarity
         source
         caveats
         periods {
@@ -234,6 +235,11 @@ export const ComparePageQuery = graphql(`
       region {
         value
         status
+      }
+    }
+    map: comparison(metric: $metric, period: $period, focus: $la, peers: { kind: ENGLAND }) {
+      members(first: 200) {
+        ...MapMember
       }
     }
     metrics {
@@ -800,6 +806,66 @@ export const DataQualityPageQuery = graphql(`
         zEngland
         text
       }
+    }
+  }
+`);
+
+/** One authority on the hex map: its figure, symbol, band and notes. */
+export const MapMemberFragment = graphql(`
+  fragment MapMember on ComparisonMember {
+    authority {
+      code
+      name
+    }
+    value {
+      value
+      status
+      notes {
+        ...Footnote
+      }
+    }
+    rank
+    quartileBand
+  }
+`);
+
+export const MapPageQuery = graphql(`
+  query MapPage($la: LaCode, $metric: MetricId!, $period: PeriodCode) {
+    comparison(metric: $metric, period: $period, focus: $la, peers: { kind: ENGLAND }) {
+      metric {
+        id
+        label
+        description
+        unit
+        decimals
+        polarity
+        source
+        caveats
+        periods {
+          code
+          label
+        }
+      }
+      period {
+        code
+        label
+      }
+      members(first: 200) {
+        ...MapMember
+      }
+    }
+    peerGroups(of: $la) {
+      id
+      kind
+      label
+      members {
+        code
+      }
+    }
+    metrics {
+      id
+      label
+      theme
     }
   }
 `);

@@ -7,6 +7,7 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'start', label: 'Start' },
   { page: 'profile', label: 'Profile' },
   { page: 'compare', label: 'Compare' },
+  { page: 'map', label: 'Map' },
   { page: 'trends', label: 'Trends' },
   { page: 'relationships', label: 'Relationships' },
   { page: 'metrics', label: 'Metrics' },

@@ -160,7 +160,7 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, map: { members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
 
@@ -224,6 +224,17 @@ export type DataQualityPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DataQualityPageQuery = { dataQuality: { rule: string, curated: Array<{ id: string, selector: string, metricIds: Array<string>, text: string, source: string, authority: { code: string, name: string } | null, periods: Array<{ code: number, label: string }> }>, flags: Array<{ id: string, value: number, previousValue: number, changePercent: number, ownMedianChangePercent: number, englandMedianChangePercent: number, zOwn: number, zEngland: number, text: string, metric: { id: string, label: string, unit: Unit, decimals: number }, authority: { code: string, name: string }, period: { code: number, label: string }, previousPeriod: { label: string } }> } };
+
+export type MapMemberFragment = { rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
+
+export type MapPageQueryVariables = Exact<{
+  la?: string | null | undefined;
+  metric: string;
+  period?: number | null | undefined;
+}>;
+
+
+export type MapPageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, peerGroups: Array<{ id: string, kind: PeerKind, label: string, members: Array<{ code: string }> }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -334,6 +345,28 @@ export const EvaluationEffectFieldsFragmentDoc = new TypedDocumentString(`
   validDraws
 }
     `, {"fragmentName":"EvaluationEffectFields"}) as unknown as TypedDocumentString<EvaluationEffectFieldsFragment, unknown>;
+export const MapMemberFragmentDoc = new TypedDocumentString(`
+    fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`, {"fragmentName":"MapMember"}) as unknown as TypedDocumentString<MapMemberFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -517,6 +550,7 @@ export const ComparePageDocument = new TypedDocumentString(`
       description
       unit
       decimals
+      polarity
       source
       caveats
       periods {
@@ -567,6 +601,16 @@ export const ComparePageDocument = new TypedDocumentString(`
       status
     }
   }
+  map: comparison(
+    metric: $metric
+    period: $period
+    focus: $la
+    peers: {kind: ENGLAND}
+  ) {
+    members(first: 200) {
+      ...MapMember
+    }
+  }
   metrics {
     id
     label
@@ -595,6 +639,21 @@ fragment Footnote on ValueNote {
   kind
   text
   source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
 }`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const TrendsPageDocument = new TypedDocumentString(`
     query TrendsPage($la: LaCode!, $areas: [AreaCode!]!, $peers: PeerSelector, $metric: MetricId!) {
@@ -1108,3 +1167,63 @@ export const DataQualityPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DataQualityPageQuery, DataQualityPageQueryVariables>;
+export const MapPageDocument = new TypedDocumentString(`
+    query MapPage($la: LaCode, $metric: MetricId!, $period: PeriodCode) {
+  comparison(metric: $metric, period: $period, focus: $la, peers: {kind: ENGLAND}) {
+    metric {
+      id
+      label
+      description
+      unit
+      decimals
+      polarity
+      source
+      caveats
+      periods {
+        code
+        label
+      }
+    }
+    period {
+      code
+      label
+    }
+    members(first: 200) {
+      ...MapMember
+    }
+  }
+  peerGroups(of: $la) {
+    id
+    kind
+    label
+    members {
+      code
+    }
+  }
+  metrics {
+    id
+    label
+    theme
+  }
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}`) as unknown as TypedDocumentString<MapPageQuery, MapPageQueryVariables>;

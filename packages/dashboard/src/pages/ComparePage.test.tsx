@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
 import { describe, expect, test, vi } from 'vitest';
@@ -25,6 +25,7 @@ const data: ComparePageQuery = {
       description: 'Share of all EHC plans at January.',
       unit: 'PERCENT',
       decimals: 1,
+      polarity: 'NEUTRAL',
       source: 'DfE, Education, health and care plans, reporting year 2025 (SEN2): caseload.csv',
       caveats: [],
       periods: [{ code: 202425, label: 'January 2025' }],
@@ -38,6 +39,7 @@ const data: ComparePageQuery = {
     england: { value: 43.6, status: 'value' },
     region: { value: 42.5, status: 'value' },
   },
+  map: { members: [member('822', 'Bedford', 52.9, 1), member('886', 'Kent', 36.1, 2), member('845', 'East Sussex', 28.8, 3), member('873', 'Cambridgeshire', null, null)] },
   metrics: [{ id: 'pct_plans_mainstream', label: '% of EHC plans in mainstream schools', theme: 'INCLUSION' }],
 };
 
@@ -82,14 +84,21 @@ describe('ComparePage', () => {
   test('renders a noted value with its footnote marker in the table and the note under it', async () => {
     const noted = [member('822', 'Bedford', 52.9, 1, false, [NEWHAM_NOTE]), ...data.comparison.members.slice(1)];
     renderWith({ data: { ...data, comparison: { ...data.comparison, members: noted } } }, '?la=886&view=table');
-    const row = await screen.findByRole('row', { name: /Bedford/ });
+    const row = within(await screen.findByRole('table', { name: /Kent and its neighbours/ })).getByRole('row', { name: /Bedford/ });
     expect(row.textContent).toContain('52.9% [1]');
-    expect(screen.getByRole('heading', { name: 'Data-quality notes' }).parentElement?.textContent).toContain('[1] Note Newham');
+    expect(screen.getAllByRole('heading', { name: 'Data-quality notes' })[0].parentElement?.textContent).toContain('[1] Note Newham');
+  });
+
+  test('renders the map of every authority with its own table twin', async () => {
+    renderWith({ data }, '?la=886&view=table');
+    const map = await screen.findByRole('table', { name: /every authority in England/ });
+    expect(within(map).getAllByRole('row')).toHaveLength(5);
+    expect(within(map).getByRole('row', { name: /East Sussex/ }).textContent).toContain('yes');
   });
 
   test('renders the table twin with the symbol in table view', async () => {
     renderWith({ data }, '?la=886&view=table');
-    const row = await screen.findByRole('row', { name: /Cambridgeshire/ });
+    const row = within(await screen.findByRole('table', { name: /Kent and its neighbours/ })).getByRole('row', { name: /Cambridgeshire/ });
     expect(row.textContent).toContain('x: Not available');
   });
 });

@@ -11,12 +11,14 @@ import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatCount, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
 import { footnoteCell, numberFootnotes } from '../format/notes';
 import { publicationsOf } from '../format/sources';
+import { MapPanel } from '../map/MapPanel';
 import { Link, navigate } from '../routing/router';
 import { hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
 import { COMPARE_CHART } from './chart-sets';
 
 // Fetch the chart code while the page's data is on the way, not after it has arrived.
 RankedBarChart.preload();
+MapPanel.preload();
 
 /** Compare: one metric and period ranked over the comparator set. */
 export default function ComparePage({ state }: { state: UrlState }) {
@@ -186,6 +188,20 @@ export default function ComparePage({ state }: { state: UrlState }) {
           )
         }
       />
+      {data.map && (
+        <MapPanel
+          id="compare-map"
+          metric={comparison.metric}
+          period={comparison.period}
+          members={data.map.members}
+          state={state}
+          peers={new Set(comparison.members.filter((m) => !m.isFocus).map((m) => m.authority.code))}
+          peersLabel={comparison.peerGroup.label}
+          scale={state.scale}
+          view={state.view}
+          viewHref={viewHref}
+        />
+      )}
       {comparison.metric.caveats.length > 0 && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">

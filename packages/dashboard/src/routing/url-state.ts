@@ -3,7 +3,7 @@
  * forward work. This module is the one place that reads and writes it.
  */
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data', 'data-quality'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data', 'data-quality', 'map'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -17,6 +17,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   metrics: '/catalogue',
   data: '/data',
   'data-quality': '/data-quality',
+  map: '/map',
 };
 
 /** Comparator sets as the URL names them. */
@@ -79,6 +80,8 @@ export interface UrlState {
   /** Profile and relationships: reporting year. */
   year?: number;
   view: View;
+  /** Map: colour by quartile band (default) or on a continuous scale. */
+  scale: 'quartile' | 'continuous';
   /** Evaluation page. */
   evaluation: EvaluationState;
 }
@@ -175,6 +178,7 @@ export function parseState(search: string): UrlState {
     y: metricParam(params.get('y')),
     year: intParam(params.get('year')),
     view: params.get('view') === 'table' ? 'table' : 'chart',
+    scale: params.get('scale') === 'continuous' ? 'continuous' : 'quartile',
     evaluation: parseEvaluationState(params),
   };
 }
@@ -190,6 +194,7 @@ export function stateToSearch(state: Partial<UrlState>): string {
   if (state.x) params.set('x', state.x);
   if (state.y) params.set('y', state.y);
   if (state.year) params.set('year', String(state.year));
+  if (state.scale === 'continuous') params.set('scale', 'continuous');
   if (state.evaluation) writeEvaluationState(params, state.evaluation);
   if (state.view === 'table') params.set('view', 'table');
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@');
