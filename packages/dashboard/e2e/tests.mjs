@@ -277,8 +277,24 @@ export function defineTests(test, { baseUrl, screenshots }) {
     assert.ok(await page.locator('[data-focus-ring]').isVisible(), 'the focus ring is drawn');
     assert.equal(await page.getByRole('status').innerText().then((t) => t.startsWith(moved.label)), true);
     await page.screenshot({ path: path.join(screenshots, 'map-keyboard-320.png') });
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download SVG/ }).click()]);
+    const svgText = fs.readFileSync(await svg.path(), 'utf8');
+    const words = svgText.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.ok(words.includes('Hex map layout: Open Innovations (ODI Leeds) hexmaps, MIT licence'), 'the export carries the hexmap attribution');
+    assert.ok(words.includes('Open Government Licence'));
+    assert.ok((svgText.match(/<polygon/g) ?? []).length >= 153);
+    await page.locator(`[data-la="${moved.la}"]`).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/profile\\?la=${moved.la}`));
+  });
+
+  test('report: the profile links to the print view, which waits for its sections and offers the PDF', async (page) => {
+    await open(page, baseUrl, '/profile?la=886');
+    await page.getByRole('link', { name: 'Download report (PDF)' }).click();
+    await page.waitForURL(/\/report\?la=886/);
+    await page.waitForSelector('[data-report-ready]', { timeout: 120_000 });
+    assert.match(await page.locator('.sb-report__table').innerText(), /EHC plans at January[\s\S]*20,635/);
+    assert.equal(await page.getByRole('button', { name: 'Download report (PDF)' }).count(), 1);
   });
 
   test('errors: an unknown authority says what happened', async (page) => {

@@ -870,3 +870,168 @@ export const MapPageQuery = graphql(`
   }
 `);
 
+/** The report pack's print view: the profile, three trends and the map in one request (evaluation and forecast ask on their own). */
+export const ReportPageQuery = graphql(`
+  query ReportPage($la: LaCode!, $area: AreaCode!, $peers: PeerSelector) {
+    profile(code: $la, peers: $peers) {
+      year
+      authority {
+        code
+        name
+        region {
+          code
+          name
+        }
+        programmes {
+          programme
+          cohort
+          listIncomplete
+        }
+      }
+      peerGroup {
+        id
+        kind
+        label
+        size
+        listIncomplete
+        members {
+          code
+        }
+      }
+      metrics {
+        metric {
+          id
+          label
+          theme
+          unit
+          decimals
+          polarity
+          source
+        }
+        period {
+          code
+          label
+        }
+        value {
+          value
+          status
+          notes {
+            ...Footnote
+          }
+        }
+        england {
+          value
+          status
+        }
+        peers {
+          median
+          lowerQuartile
+          upperQuartile
+          min
+          max
+        }
+        rank
+        rankOutOf
+        peersAbove
+        peersBelow
+        quartileBand
+      }
+    }
+    plans: trend(metric: "ehc_plans", areas: [$area], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    mainstream: trend(metric: "pct_plans_mainstream", areas: [$area, "E92000001"], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    spend: trend(metric: "hn_spend_per_plan", areas: [$area, "E92000001"], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    map: comparison(metric: "pct_plans_mainstream", focus: $la, peers: { kind: ENGLAND }) {
+      metric {
+        label
+        unit
+        decimals
+        polarity
+        source
+      }
+      period {
+        label
+      }
+      members(first: 200) {
+        ...MapMember
+      }
+    }
+  }
+
+  fragment ReportTrend on Trend {
+    metric {
+      id
+      label
+      unit
+      decimals
+      source
+    }
+    periods {
+      code
+      label
+    }
+    breaks {
+      period
+    }
+    series {
+      id
+      kind
+      label
+      area {
+        code
+      }
+      points {
+        value
+        status
+      }
+    }
+  }
+`);
+
+/** The report's evaluation summary: the DBV or Safety Valve cohort the LA belongs to, on the share of plans in mainstream. */
+export const ReportEvaluationQuery = graphql(`
+  query ReportEvaluation($cohort: String!) {
+    evaluation(cohort: $cohort, metric: "pct_plans_mainstream") {
+      cohort {
+        label
+        listIncomplete
+      }
+      comparisonLabel
+      unitLabel
+      overall {
+        effect
+        low
+        high
+      }
+      verdict {
+        headline
+      }
+    }
+  }
+`);
+
+/** The report's forecast summary: the LA's plans five Januaries on, unmitigated. */
+export const ReportForecastQuery = graphql(`
+  query ReportForecast($la: LaCode!) {
+    forecast(area: { laCode: $la }) {
+      label
+      baseYear
+      baseTotal
+      methodReason
+      years {
+        year
+        unmitigated {
+          point
+          lower80
+          upper80
+          spend
+        }
+      }
+    }
+  }
+`);

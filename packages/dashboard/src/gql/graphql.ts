@@ -236,6 +236,31 @@ export type MapPageQueryVariables = Exact<{
 
 export type MapPageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, peerGroups: Array<{ id: string, kind: PeerKind, label: string, members: Array<{ code: string }> }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
+export type ReportPageQueryVariables = Exact<{
+  la: string;
+  area: string;
+  peers?: PeerSelector | null | undefined;
+}>;
+
+
+export type ReportPageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, members: Array<{ code: string }> }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, england: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null } }> }, plans: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, mainstream: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, spend: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, map: { metric: { label: string, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> } };
+
+export type ReportTrendFragment = { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> };
+
+export type ReportEvaluationQueryVariables = Exact<{
+  cohort: string;
+}>;
+
+
+export type ReportEvaluationQuery = { evaluation: { comparisonLabel: string, unitLabel: string, cohort: { label: string, listIncomplete: boolean }, overall: { effect: number, low: number | null, high: number | null }, verdict: { headline: string } } };
+
+export type ReportForecastQueryVariables = Exact<{
+  la: string;
+}>;
+
+
+export type ReportForecastQuery = { forecast: { label: string, baseYear: number, baseTotal: number, methodReason: string, years: Array<{ year: number, unmitigated: { point: number, lower80: number, upper80: number, spend: number | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -367,6 +392,36 @@ export const MapMemberFragmentDoc = new TypedDocumentString(`
   text
   source
 }`, {"fragmentName":"MapMember"}) as unknown as TypedDocumentString<MapMemberFragment, unknown>;
+export const ReportTrendFragmentDoc = new TypedDocumentString(`
+    fragment ReportTrend on Trend {
+  metric {
+    id
+    label
+    unit
+    decimals
+    source
+  }
+  periods {
+    code
+    label
+  }
+  breaks {
+    period
+  }
+  series {
+    id
+    kind
+    label
+    area {
+      code
+    }
+    points {
+      value
+      status
+    }
+  }
+}
+    `, {"fragmentName":"ReportTrend"}) as unknown as TypedDocumentString<ReportTrendFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -1227,3 +1282,196 @@ fragment MapMember on ComparisonMember {
   rank
   quartileBand
 }`) as unknown as TypedDocumentString<MapPageQuery, MapPageQueryVariables>;
+export const ReportPageDocument = new TypedDocumentString(`
+    query ReportPage($la: LaCode!, $area: AreaCode!, $peers: PeerSelector) {
+  profile(code: $la, peers: $peers) {
+    year
+    authority {
+      code
+      name
+      region {
+        code
+        name
+      }
+      programmes {
+        programme
+        cohort
+        listIncomplete
+      }
+    }
+    peerGroup {
+      id
+      kind
+      label
+      size
+      listIncomplete
+      members {
+        code
+      }
+    }
+    metrics {
+      metric {
+        id
+        label
+        theme
+        unit
+        decimals
+        polarity
+        source
+      }
+      period {
+        code
+        label
+      }
+      value {
+        value
+        status
+        notes {
+          ...Footnote
+        }
+      }
+      england {
+        value
+        status
+      }
+      peers {
+        median
+        lowerQuartile
+        upperQuartile
+        min
+        max
+      }
+      rank
+      rankOutOf
+      peersAbove
+      peersBelow
+      quartileBand
+    }
+  }
+  plans: trend(metric: "ehc_plans", areas: [$area], focus: $la, peers: $peers) {
+    ...ReportTrend
+  }
+  mainstream: trend(
+    metric: "pct_plans_mainstream"
+    areas: [$area, "E92000001"]
+    focus: $la
+    peers: $peers
+  ) {
+    ...ReportTrend
+  }
+  spend: trend(
+    metric: "hn_spend_per_plan"
+    areas: [$area, "E92000001"]
+    focus: $la
+    peers: $peers
+  ) {
+    ...ReportTrend
+  }
+  map: comparison(
+    metric: "pct_plans_mainstream"
+    focus: $la
+    peers: {kind: ENGLAND}
+  ) {
+    metric {
+      label
+      unit
+      decimals
+      polarity
+      source
+    }
+    period {
+      label
+    }
+    members(first: 200) {
+      ...MapMember
+    }
+  }
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}
+fragment ReportTrend on Trend {
+  metric {
+    id
+    label
+    unit
+    decimals
+    source
+  }
+  periods {
+    code
+    label
+  }
+  breaks {
+    period
+  }
+  series {
+    id
+    kind
+    label
+    area {
+      code
+    }
+    points {
+      value
+      status
+    }
+  }
+}`) as unknown as TypedDocumentString<ReportPageQuery, ReportPageQueryVariables>;
+export const ReportEvaluationDocument = new TypedDocumentString(`
+    query ReportEvaluation($cohort: String!) {
+  evaluation(cohort: $cohort, metric: "pct_plans_mainstream") {
+    cohort {
+      label
+      listIncomplete
+    }
+    comparisonLabel
+    unitLabel
+    overall {
+      effect
+      low
+      high
+    }
+    verdict {
+      headline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportEvaluationQuery, ReportEvaluationQueryVariables>;
+export const ReportForecastDocument = new TypedDocumentString(`
+    query ReportForecast($la: LaCode!) {
+  forecast(area: {laCode: $la}) {
+    label
+    baseYear
+    baseTotal
+    methodReason
+    years {
+      year
+      unmitigated {
+        point
+        lower80
+        upper80
+        spend
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportForecastQuery, ReportForecastQueryVariables>;

@@ -213,6 +213,11 @@ export default function ProfilePage({ state }: { state: UrlState }) {
           Show year
         </button>
       </form>
+      <p className="govuk-body">
+        <Link href={hrefFor('report', sharedState(state))} className="govuk-button govuk-button--secondary">
+          Download report (PDF)
+        </Link>
+      </p>
       <nav aria-label="Themes on this page" className="sb-contents">
         <h2 className="govuk-heading-s">Contents</h2>
         <ul className="govuk-list">

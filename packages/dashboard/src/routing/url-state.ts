@@ -3,7 +3,7 @@
  * forward work. This module is the one place that reads and writes it.
  */
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data', 'data-quality', 'map'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'metrics', 'data', 'data-quality', 'map', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -18,6 +18,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   data: '/data',
   'data-quality': '/data-quality',
   map: '/map',
+  report: '/report',
 };
 
 /** Comparator sets as the URL names them. */
