@@ -38,6 +38,7 @@ const CASES: [string, { query: string; variables?: Record<string, unknown>; oper
   ['an unknown enum in a variable', { query: COMPARISON, variables: { metric: 'ehc_plans', peers: { kind: 'NOWHERE' } } }],
   ['an operation name that is not in the document', { query: `query A { dataVersion }`, operationName: 'B' }],
   ['a misspelt field (a suggestion, hidden in production)', { query: `{ authority(code: "886") { nme } }` }],
+  ['an input object variable that leaves fields to their defaults', { query: `query ($l: ForecastLeversInput) { forecast(area: { laCode: "886" }, levers: $l) { baseTotal } }`, variables: { l: { ceaseRateChange: 0.1 } } }],
 ];
 
 // Production mode too: its plugins (graphql-armor hiding suggestions) rewrite errors the executor returns.
@@ -90,6 +91,7 @@ for (const [engine, production] of ENGINES.flatMap((e) => [false, true].map((p) 
         'a missing variable': 'BAD_USER_INPUT',
         'null for a non-null argument with a default': 'BAD_USER_INPUT',
         'an unknown enum in a variable': 'BAD_USER_INPUT',
+        'an input object variable that leaves fields to their defaults': 'ok',
       });
     });
   });

@@ -1,5 +1,20 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
+import {
+  astFromValue,
+  type DocumentNode,
+  type ExecutionResult,
+  getNullableType,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isInputObjectType,
+  isInputType,
+  isListType,
+  printSchema,
+  typeFromAST,
+  valueFromASTUntyped,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -16,6 +31,38 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const converted = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
   if (error.locations) (converted as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return converted;
+}
+
+/**
+ * The variables with every omitted input-object field that has a default written in (as a client
+ * would write it). graphql-jit, which coerces variables again, rejects an omitted non-null field
+ * even when it has a default (`diversionToSenSupport: Float! = 0` of the forecast's levers was
+ * "not provided", an internal error), where graphql-js uses the default. graphql-js's own coerced
+ * values cannot be passed instead: they hold enums' internal values, which jit rejects.
+ */
+export function withInputFieldDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>): Record<string, unknown> {
+  const fill = (type: GraphQLInputType, value: unknown): unknown => {
+    const nullable = getNullableType(type);
+    if (value === null || value === undefined) return value;
+    if (isListType(nullable)) return Array.isArray(value) ? value.map((v) => fill(nullable.ofType, v)) : fill(nullable.ofType, value);
+    if (!isInputObjectType(nullable) || typeof value !== 'object') return value;
+    const filled: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const field of Object.values(nullable.getFields())) {
+      if (field.name in filled) filled[field.name] = fill(field.type, filled[field.name]);
+      else if (field.defaultValue !== undefined) {
+        const literal = astFromValue(field.defaultValue, field.type);
+        if (literal) filled[field.name] = valueFromASTUntyped(literal);
+      }
+    }
+    return filled;
+  };
+  const out = { ...variables };
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    if (type && isInputType(type) && name in out) out[name] = fill(type, out[name]);
+  }
+  return out;
 }
 
 /**
@@ -51,13 +98,15 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   const executor: Executor = async (requestContext) => {
     const { document, request, context, operation } = requestContext;
     // Apollo has resolved the operation; without one (a name not in the document) compiling reports it.
+    let variables = request.variables ?? {};
     if (operation) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
+      variables = withInputFieldDefaults(schema, operation.variableDefinitions ?? [], variables);
     }
     const query = compiledFor(document, request.operationName);
     if (!isCompiledQuery(query)) return query;
-    const result = await query.query(undefined, context, request.variables ?? {});
+    const result = await query.query(undefined, context, variables);
     return (result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result) as Awaited<ReturnType<Executor>>;
   };
 
