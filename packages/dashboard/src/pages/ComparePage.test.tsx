@@ -59,8 +59,9 @@ describe('ComparePage', () => {
     renderWith({ data });
     const noData = await screen.findByRole('heading', { name: 'No figure for January 2025 (1)' });
     expect(noData.parentElement?.textContent).toContain('Cambridgeshire: x');
-    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(3));
-  });
+    // The chart's code loads lazily (with the map's beside it): on a loaded machine that takes over a second.
+    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(3), { timeout: 10_000 });
+  }, 15_000);
 
   test('renders the summary a screen reader hears instead of the chart', async () => {
     renderWith({ data });
@@ -78,8 +79,8 @@ describe('ComparePage', () => {
     renderWith({ data: { ...data, comparison: { ...data.comparison, members: top, statistics: { ...data.comparison.statistics, count: 15300, withValue: 15290 } } } });
     expect(await screen.findByText(/Showing the 1 highest of 15,300 authorities; ranks, bands and statistics are over all 15,300\./)).toBeTruthy();
     expect(screen.getByRole('img', { name: /15,290 of 15,300 authorities have a figure.*Kent is 2nd of 15,290 with 36\.1%/ })).toBeTruthy();
-    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1));
-  });
+    await waitFor(() => expect(document.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(1), { timeout: 10_000 });
+  }, 15_000);
 
   test('renders a noted value with its footnote marker in the table and the note under it', async () => {
     const noted = [member('822', 'Bedford', 52.9, 1, false, [NEWHAM_NOTE]), ...data.comparison.members.slice(1)];
