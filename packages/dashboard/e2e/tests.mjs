@@ -368,7 +368,8 @@ export function defineTests(test, { baseUrl, screenshots }) {
         await page.waitForTimeout(150);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > size.width) overflow.push(`${p.name} at ${size.width}px is ${width}px wide`);
-        await page.screenshot({ path: path.join(screenshots, `${p.name}-${label}.png`), fullPage: true });
+        // The catalogue is very long: a full-page shot of it at 320 px took over 20 s on a loaded machine.
+        await page.screenshot({ path: path.join(screenshots, `${p.name}-${label}.png`), fullPage: true, timeout: 90_000 });
       }
     }
     assert.deepEqual(overflow, []);
