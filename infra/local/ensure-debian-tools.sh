@@ -3,16 +3,17 @@
 #   nginx           infra/local/scale-out-test.mjs (reverse proxy) and `nginx -t` in validate:infra
 #   docker-compose  `docker-compose config` in validate:infra (Compose v1 from Debian: it parses and
 #                   validates a compose file without a container engine)
+#   pdftotext       (poppler-utils) the report pack's tests read the text and pages of the PDF it prints
 # No service is started: the nginx package's own service is kept from starting on port 80.
 set -euo pipefail
 
-declare -A package_of=([nginx]=nginx [docker-compose]=docker-compose)
+declare -A package_of=([nginx]=nginx [docker-compose]=docker-compose [pdftotext]=poppler-utils)
 missing=()
 for program in "${!package_of[@]}"; do
   if ! command -v "$program" >/dev/null && [[ ! -x "/usr/sbin/$program" ]]; then missing+=("${package_of[$program]}"); fi
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "ensure-debian-tools: nginx and docker-compose are installed" >&2
+  echo "ensure-debian-tools: nginx, docker-compose and pdftotext are installed" >&2
   exit 0
 fi
 if [[ $(id -u) -ne 0 ]]; then

@@ -24,6 +24,9 @@ export const ROUTE_PAGES = {
   forecast: 'src/pages/ForecastPage.tsx',
   catalogue: 'src/pages/MetricsPage.tsx',
   data: 'src/pages/DataPage.tsx',
+  'data-quality': 'src/pages/DataQualityPage.tsx',
+  map: 'src/pages/MapPage.tsx',
+  report: 'src/pages/ReportPage.tsx',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));

@@ -15,6 +15,9 @@ const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
 const ForecastPage = lazy(() => import('./pages/ForecastPage'));
 const MetricsPage = lazy(() => import('./pages/MetricsPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
+const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
+const MapPage = lazy(() => import('./pages/MapPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function PageFor({ page, search }: { page: Page | undefined; search: string }) {
@@ -38,6 +41,12 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <MetricsPage />;
     case 'data':
       return <DataPage />;
+    case 'data-quality':
+      return <DataQualityPage state={state} />;
+    case 'map':
+      return <MapPage state={state} />;
+    case 'report':
+      return <ReportPage state={state} />;
     default:
       return <NotFoundPage />;
   }

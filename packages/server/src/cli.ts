@@ -7,6 +7,7 @@ import { DatabaseInUseError } from './db/lock-file';
 import { migrateToLatest } from './db/migrate';
 import { summaryLine, terminalReporter } from './ingest/import-report';
 import { DataDirectoryMissingError, importPaths } from './ingest/import.service';
+import { renderReport, REPORT_PEER_CHOICES, ReportError } from './report/report.service';
 import { serve } from './serve';
 
 const program = new Command('sendbench').description('SENDbench: benchmark SEND across English local authorities');
@@ -49,6 +50,21 @@ program
   });
 
 program
+  .command('report')
+  .description('write the report pack of one authority against its comparators as an A4 PDF (printed by headless Chromium)')
+  .requiredOption('--la <code>', 'the authority: DfE LA number (886) or ONS E-code')
+  .option('--peers <set>', `comparator set: ${REPORT_PEER_CHOICES.join(', ')}, or LA numbers separated by commas (default: statistical neighbours)`)
+  .requiredOption('--out <file>', 'the PDF to write')
+  .action(async (options: { la: string; peers?: string; out: string }) => {
+    const { handle } = await openDatabase();
+    try {
+      await renderReport(handle.db, options, { chromiumPath: process.env.CHROMIUM_PATH, onProgress: (line) => console.error(line) });
+    } finally {
+      await handle.close();
+    }
+  });
+
+program
   .command('serve')
   .description('serve the API and the dashboard (imports the data set on first start)')
   .action(async () => {
@@ -56,7 +72,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DataDirectoryMissingError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DataDirectoryMissingError || error instanceof ReportError) {
     console.error(`sendbench: ${error.message}`);
   } else {
     console.error('sendbench: failed:', error);

@@ -131,6 +131,9 @@ export const ProfilePageQuery = graphql(`
         value {
           value
           status
+          notes {
+            ...Footnote
+          }
         }
         previous {
           value
@@ -183,6 +186,7 @@ export const ComparePageQuery = graphql(`
         description
         unit
         decimals
+        polarity
         source
         caveats
         periods {
@@ -233,6 +237,11 @@ export const ComparePageQuery = graphql(`
         status
       }
     }
+    map: comparison(metric: $metric, period: $period, focus: $la, peers: { kind: ENGLAND }) {
+      members(first: 200) {
+        ...MapMember
+      }
+    }
     metrics {
       id
       label
@@ -248,6 +257,9 @@ export const ComparePageQuery = graphql(`
     value {
       value
       status
+      notes {
+        ...Footnote
+      }
     }
     rank
     quartileBand
@@ -283,6 +295,13 @@ export const TrendsPageQuery = graphql(`
       breaks {
         period
         note
+      }
+      notes {
+        ...Footnote
+        areaCode
+        period {
+          code
+        }
       }
       series {
         id
@@ -864,6 +883,293 @@ export const ForecastPageQuery = graphql(`
     spend
     groups {
       ...ForecastGroupFigures
+    }
+  }
+`);
+
+/** A data-quality note on a value, as pages number and list it (footnote markers, tables, CSV). */
+export const FootnoteFragment = graphql(`
+  fragment Footnote on ValueNote {
+    id
+    kind
+    text
+    source
+  }
+`);
+
+export const DataQualityPageQuery = graphql(`
+  query DataQualityPage {
+    dataQuality {
+      rule
+      curated {
+        id
+        authority {
+          code
+          name
+        }
+        selector
+        metricIds
+        periods {
+          code
+          label
+        }
+        text
+        source
+      }
+      flags {
+        id
+        metric {
+          id
+          label
+          unit
+          decimals
+        }
+        authority {
+          code
+          name
+        }
+        period {
+          code
+          label
+        }
+        previousPeriod {
+          label
+        }
+        value
+        previousValue
+        changePercent
+        ownMedianChangePercent
+        englandMedianChangePercent
+        zOwn
+        zEngland
+        text
+      }
+    }
+  }
+`);
+
+/** One authority on the hex map: its figure, symbol, band and notes. */
+export const MapMemberFragment = graphql(`
+  fragment MapMember on ComparisonMember {
+    authority {
+      code
+      name
+    }
+    value {
+      value
+      status
+      notes {
+        ...Footnote
+      }
+    }
+    rank
+    quartileBand
+  }
+`);
+
+export const MapPageQuery = graphql(`
+  query MapPage($la: LaCode, $metric: MetricId!, $period: PeriodCode) {
+    comparison(metric: $metric, period: $period, focus: $la, peers: { kind: ENGLAND }) {
+      metric {
+        id
+        label
+        description
+        unit
+        decimals
+        polarity
+        source
+        caveats
+        periods {
+          code
+          label
+        }
+      }
+      period {
+        code
+        label
+      }
+      members(first: 200) {
+        ...MapMember
+      }
+    }
+    peerGroups(of: $la) {
+      id
+      kind
+      label
+      members {
+        code
+      }
+    }
+    metrics {
+      id
+      label
+      theme
+    }
+  }
+`);
+
+/** The report pack's print view: the profile, three trends and the map in one request (evaluation and forecast ask on their own). */
+export const ReportPageQuery = graphql(`
+  query ReportPage($la: LaCode!, $area: AreaCode!, $peers: PeerSelector) {
+    profile(code: $la, peers: $peers) {
+      year
+      authority {
+        code
+        name
+        region {
+          code
+          name
+        }
+        programmes {
+          programme
+          cohort
+          listIncomplete
+        }
+      }
+      peerGroup {
+        id
+        kind
+        label
+        size
+        listIncomplete
+        members {
+          code
+        }
+      }
+      metrics {
+        metric {
+          id
+          label
+          theme
+          unit
+          decimals
+          polarity
+          source
+        }
+        period {
+          code
+          label
+        }
+        value {
+          value
+          status
+          notes {
+            ...Footnote
+          }
+        }
+        england {
+          value
+          status
+        }
+        peers {
+          median
+          lowerQuartile
+          upperQuartile
+          min
+          max
+        }
+        rank
+        rankOutOf
+        peersAbove
+        peersBelow
+        quartileBand
+      }
+    }
+    plans: trend(metric: "ehc_plans", areas: [$area], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    mainstream: trend(metric: "pct_plans_mainstream", areas: [$area, "E92000001"], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    spend: trend(metric: "hn_spend_per_plan", areas: [$area, "E92000001"], focus: $la, peers: $peers) {
+      ...ReportTrend
+    }
+    map: comparison(metric: "pct_plans_mainstream", focus: $la, peers: { kind: ENGLAND }) {
+      metric {
+        label
+        unit
+        decimals
+        polarity
+        source
+      }
+      period {
+        label
+      }
+      members(first: 200) {
+        ...MapMember
+      }
+    }
+  }
+
+  fragment ReportTrend on Trend {
+    metric {
+      id
+      label
+      unit
+      decimals
+      source
+    }
+    periods {
+      code
+      label
+    }
+    breaks {
+      period
+    }
+    series {
+      id
+      kind
+      label
+      area {
+        code
+      }
+      points {
+        value
+        status
+      }
+    }
+  }
+`);
+
+/** The report's evaluation summary: the DBV or Safety Valve cohort the LA belongs to, on the share of plans in mainstream. */
+export const ReportEvaluationQuery = graphql(`
+  query ReportEvaluation($cohort: String!) {
+    evaluation(cohort: $cohort, metric: "pct_plans_mainstream") {
+      cohort {
+        label
+        listIncomplete
+      }
+      comparisonLabel
+      unitLabel
+      overall {
+        effect
+        low
+        high
+      }
+      verdict {
+        headline
+      }
+    }
+  }
+`);
+
+/** The report's forecast summary: the LA's plans five Januaries on, unmitigated. */
+export const ReportForecastQuery = graphql(`
+  query ReportForecast($la: LaCode!) {
+    forecast(area: { laCode: $la }) {
+      label
+      baseYear
+      baseTotal
+      methodReason
+      years {
+        year
+        unmitigated {
+          point
+          lower80
+          upper80
+          spend
+        }
+      }
     }
   }
 `);

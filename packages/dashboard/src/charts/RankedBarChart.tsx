@@ -9,6 +9,8 @@ export interface RankedBar {
   name: string;
   value: number;
   isFocus: boolean;
+  /** Footnote marker of the value's data-quality notes (" [1]"), shown after its label. */
+  marker?: string;
 }
 
 export interface RankedBarChartProps {
@@ -29,7 +31,7 @@ export default function RankedBarChart({ bars, england, median, format, width: f
   const measured = useWidth(box);
   const width = fixedWidth ?? measured;
   const narrow = width < 500;
-  const data = bars.map((b) => ({ ...b, label: b.isFocus ? `${b.name} (selected)` : b.name, valueLabel: formatValue(b.value, 'value', format) }));
+  const data = bars.map((b) => ({ ...b, label: b.isFocus ? `${b.name} (selected)` : b.name, valueLabel: `${formatValue(b.value, 'value', format)}${b.marker ?? ''}` }));
   const height = Math.max(160, data.length * ROW + 70);
   const nameWidth = narrow ? 104 : 170;
   const tickChars = narrow ? 14 : 26;

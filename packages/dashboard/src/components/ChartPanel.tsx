@@ -1,9 +1,11 @@
 import { type ReactNode, Suspense, useRef, useState } from 'react';
 import { OGL_ATTRIBUTION, slug } from '../format/csv';
 import { downloadPng, downloadSvg } from '../format/export-image';
+import { footnoteLines, type Footnotes } from '../format/notes';
 import { Link } from '../routing/router';
 import type { View } from '../routing/url-state';
 import { DataTable, downloadTableCsv, type TableSpec } from './DataTable';
+import { FootnoteList } from './FootnoteList';
 import { LoadingState } from './QueryStatus';
 
 export interface ChartPanelProps {
@@ -31,18 +33,21 @@ export interface ChartPanelProps {
    * its text alternative. False when the chart area holds text of its own (profile cards).
    */
   chartIsImage?: boolean;
+  /** Data-quality notes on the values shown, numbered as their markers are (listed in both modes, the CSV and images). */
+  footnotes?: Footnotes;
 }
 
 /**
  * A chart with its table twin, a chart/table switch kept in the URL, and CSV, PNG and SVG
  * downloads that carry the source and the OGL attribution.
  */
-export function ChartPanel({ id, title, summary, view, viewHref, table, source, notes = [], csvNotes = [], chart, after, legend, chartIsImage = true }: ChartPanelProps) {
+export function ChartPanel({ id, title, summary, view, viewHref, table, source, notes = [], csvNotes = [], chart, after, legend, chartIsImage = true, footnotes }: ChartPanelProps) {
   const figure = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
   const fileName = slug(title);
-  const footer = [`Source: ${source}`, ...notes, OGL_ATTRIBUTION];
-  const csv = () => downloadTableCsv(table, fileName, [title, `Source: ${source}`, ...notes, ...csvNotes]);
+  const noteLines = footnotes ? footnoteLines(footnotes) : [];
+  const footer = [`Source: ${source}`, ...notes, ...noteLines, OGL_ATTRIBUTION];
+  const csv = () => downloadTableCsv(table, fileName, [title, `Source: ${source}`, ...notes, ...noteLines, ...csvNotes]);
   const image = async (kind: 'png' | 'svg') => {
     setProblem(undefined);
     if (!figure.current) return;
@@ -87,6 +92,7 @@ export function ChartPanel({ id, title, summary, view, viewHref, table, source, 
         <DataTable table={table} />
       )}
       {after}
+      {footnotes && <FootnoteList footnotes={footnotes} id={id} />}
       <div className="sb-downloads">
         <button type="button" className="govuk-button govuk-button--secondary" onClick={csv}>
           Download CSV<span className="govuk-visually-hidden"> of {title}</span>

@@ -7,12 +7,14 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'start', label: 'Start' },
   { page: 'profile', label: 'Profile' },
   { page: 'compare', label: 'Compare' },
+  { page: 'map', label: 'Map' },
   { page: 'trends', label: 'Trends' },
   { page: 'relationships', label: 'Relationships' },
   { page: 'evaluation', label: 'Evaluation' },
   { page: 'forecast', label: 'Forecast' },
   { page: 'metrics', label: 'Metrics' },
   { page: 'data', label: 'Data' },
+  { page: 'data-quality', label: 'Data quality' },
 ];
 
 const MOBILE = '(max-width: 40.0525em)';

@@ -17,6 +17,8 @@ export interface ThemeSentenceInput {
   peerGroup: { kind: PeerKindCode; label: string; size: number };
   regionName?: string;
   format: ValueFormat;
+  /** Footnote marker of the value's data-quality notes (" [1]"), read right after the value. */
+  marker?: string;
 }
 
 /** How the comparator set reads after "of": "its 10 statistical neighbours", "the 18 other authorities in the South East". */
@@ -46,7 +48,7 @@ export function peerPhrase(kind: PeerKindCode, label: string, others: number, re
 export function themeSentence(input: ThemeSentenceInput): string {
   const { laName, phrase, periodLabel, value, status, england, format } = input;
   if (value === null) return `${laName} has no figure for the ${phrase} in ${periodLabel} (${status}).`;
-  const shown = formatValue(value, 'value', format);
+  const shown = `${formatValue(value, 'value', format)}${input.marker ?? ''}`;
   const parts: string[] = [];
   if (england !== null) {
     const a = roundTo(value, format.decimals);

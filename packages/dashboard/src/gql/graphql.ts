@@ -94,6 +94,11 @@ export type ForecastMethod =
   | 'COHORT'
   | 'TREND';
 
+/** NOTE: a curated note on a known problem (shipped with SENDbench, with its source). CHECK: the automatic rule found a year-on-year change far outside the authority's own and England's; the value is shown as published. */
+export type NoteKind =
+  | 'CHECK'
+  | 'NOTE';
+
 /** STATISTICAL_NEIGHBOURS: an LA and its 10 neighbours; REGION: current LAs of a region; DBV: the DBV in SEND cohort (or one tranche); SAFETY_VALVE: LAs with an agreement; ENGLAND: all current LAs; CUSTOM: a list of 1–30 LAs. */
 export type PeerKind =
   | 'CUSTOM'
@@ -177,7 +182,7 @@ export type ProfilePageQueryVariables = Exact<{
 }>;
 
 
-export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> } };
+export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> } };
 
 export type ComparePageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -187,9 +192,9 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, map: { members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
-export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string } };
+export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
 
 export type TrendsPageQueryVariables = Exact<{
   la: string;
@@ -199,7 +204,7 @@ export type TrendsPageQueryVariables = Exact<{
 }>;
 
 
-export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, notes: Array<{ areaCode: string, id: string, kind: NoteKind, text: string, source: string, period: { code: number } }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type RelationshipsPageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -264,6 +269,49 @@ export type ForecastGroupFiguresFragment = { mainstream: number, stateSpecial: n
 
 export type ForecastProjectionFiguresFragment = { point: number, lower80: number, upper80: number, lower95: number, upper95: number, spend: number | null, groups: { mainstream: number, stateSpecial: number, independentSpecial: number, post16: number, other: number } };
 
+export type FootnoteFragment = { id: string, kind: NoteKind, text: string, source: string };
+
+export type DataQualityPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataQualityPageQuery = { dataQuality: { rule: string, curated: Array<{ id: string, selector: string, metricIds: Array<string>, text: string, source: string, authority: { code: string, name: string } | null, periods: Array<{ code: number, label: string }> }>, flags: Array<{ id: string, value: number, previousValue: number, changePercent: number, ownMedianChangePercent: number, englandMedianChangePercent: number, zOwn: number, zEngland: number, text: string, metric: { id: string, label: string, unit: Unit, decimals: number }, authority: { code: string, name: string }, period: { code: number, label: string }, previousPeriod: { label: string } }> } };
+
+export type MapMemberFragment = { rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
+
+export type MapPageQueryVariables = Exact<{
+  la?: string | null | undefined;
+  metric: string;
+  period?: number | null | undefined;
+}>;
+
+
+export type MapPageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, peerGroups: Array<{ id: string, kind: PeerKind, label: string, members: Array<{ code: string }> }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
+
+export type ReportPageQueryVariables = Exact<{
+  la: string;
+  area: string;
+  peers?: PeerSelector | null | undefined;
+}>;
+
+
+export type ReportPageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, members: Array<{ code: string }> }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, england: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null } }> }, plans: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, mainstream: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, spend: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, map: { metric: { label: string, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> } };
+
+export type ReportTrendFragment = { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> };
+
+export type ReportEvaluationQueryVariables = Exact<{
+  cohort: string;
+}>;
+
+
+export type ReportEvaluationQuery = { evaluation: { comparisonLabel: string, unitLabel: string, cohort: { label: string, listIncomplete: boolean }, overall: { effect: number, low: number | null, high: number | null }, verdict: { headline: string } } };
+
+export type ReportForecastQueryVariables = Exact<{
+  la: string;
+}>;
+
+
+export type ReportForecastQuery = { forecast: { label: string, baseYear: number, baseTotal: number, methodReason: string, years: Array<{ year: number, unmitigated: { point: number, lower80: number, upper80: number, spend: number | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -317,6 +365,14 @@ export const HeadlineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Headline"}) as unknown as TypedDocumentString<HeadlineFragment, unknown>;
+export const FootnoteFragmentDoc = new TypedDocumentString(`
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+    `, {"fragmentName":"Footnote"}) as unknown as TypedDocumentString<FootnoteFragment, unknown>;
 export const CompareMemberFragmentDoc = new TypedDocumentString(`
     fragment CompareMember on ComparisonMember {
   authority {
@@ -326,13 +382,21 @@ export const CompareMemberFragmentDoc = new TypedDocumentString(`
   value {
     value
     status
+    notes {
+      ...Footnote
+    }
   }
   rank
   quartileBand
   isFocus
   significance
 }
-    `, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`, {"fragmentName":"CompareMember"}) as unknown as TypedDocumentString<CompareMemberFragment, unknown>;
 export const EvaluationGroupFragmentDoc = new TypedDocumentString(`
     fragment EvaluationGroup on EvaluationGroupFigures {
   authorities
@@ -385,6 +449,58 @@ export const ForecastProjectionFiguresFragmentDoc = new TypedDocumentString(`
   post16
   other
 }`, {"fragmentName":"ForecastProjectionFigures"}) as unknown as TypedDocumentString<ForecastProjectionFiguresFragment, unknown>;
+export const MapMemberFragmentDoc = new TypedDocumentString(`
+    fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`, {"fragmentName":"MapMember"}) as unknown as TypedDocumentString<MapMemberFragment, unknown>;
+export const ReportTrendFragmentDoc = new TypedDocumentString(`
+    fragment ReportTrend on Trend {
+  metric {
+    id
+    label
+    unit
+    decimals
+    source
+  }
+  periods {
+    code
+    label
+  }
+  breaks {
+    period
+  }
+  series {
+    id
+    kind
+    label
+    area {
+      code
+    }
+    points {
+      value
+      status
+    }
+  }
+}
+    `, {"fragmentName":"ReportTrend"}) as unknown as TypedDocumentString<ReportTrendFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -511,6 +627,9 @@ export const ProfilePageDocument = new TypedDocumentString(`
       value {
         value
         status
+        notes {
+          ...Footnote
+        }
       }
       previous {
         value
@@ -550,7 +669,12 @@ export const ProfilePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
 export const ComparePageDocument = new TypedDocumentString(`
     query ComparePage($la: LaCode, $peers: PeerSelector!, $metric: MetricId!, $period: PeriodCode) {
   comparison(metric: $metric, period: $period, focus: $la, peers: $peers) {
@@ -560,6 +684,7 @@ export const ComparePageDocument = new TypedDocumentString(`
       description
       unit
       decimals
+      polarity
       source
       caveats
       periods {
@@ -610,6 +735,16 @@ export const ComparePageDocument = new TypedDocumentString(`
       status
     }
   }
+  map: comparison(
+    metric: $metric
+    period: $period
+    focus: $la
+    peers: {kind: ENGLAND}
+  ) {
+    members(first: 200) {
+      ...MapMember
+    }
+  }
   metrics {
     id
     label
@@ -624,11 +759,35 @@ export const ComparePageDocument = new TypedDocumentString(`
   value {
     value
     status
+    notes {
+      ...Footnote
+    }
   }
   rank
   quartileBand
   isFocus
   significance
+}
+fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
 }`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const TrendsPageDocument = new TypedDocumentString(`
     query TrendsPage($la: LaCode!, $areas: [AreaCode!]!, $peers: PeerSelector, $metric: MetricId!) {
@@ -657,6 +816,13 @@ export const TrendsPageDocument = new TypedDocumentString(`
     breaks {
       period
       note
+    }
+    notes {
+      ...Footnote
+      areaCode
+      period {
+        code
+      }
     }
     series {
       id
@@ -689,7 +855,12 @@ export const TrendsPageDocument = new TypedDocumentString(`
     theme
   }
 }
-    `) as unknown as TypedDocumentString<TrendsPageQuery, TrendsPageQueryVariables>;
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}`) as unknown as TypedDocumentString<TrendsPageQuery, TrendsPageQueryVariables>;
 export const RelationshipsPageDocument = new TypedDocumentString(`
     query RelationshipsPage($la: LaCode, $x: MetricId!, $y: MetricId!, $year: Int, $highlight: PeerSelector) {
   relationship(x: $x, y: $y, year: $year, focus: $la, highlight: $highlight) {
@@ -1209,3 +1380,306 @@ fragment ForecastProjectionFigures on ForecastProjection {
     ...ForecastGroupFigures
   }
 }`) as unknown as TypedDocumentString<ForecastPageQuery, ForecastPageQueryVariables>;
+export const DataQualityPageDocument = new TypedDocumentString(`
+    query DataQualityPage {
+  dataQuality {
+    rule
+    curated {
+      id
+      authority {
+        code
+        name
+      }
+      selector
+      metricIds
+      periods {
+        code
+        label
+      }
+      text
+      source
+    }
+    flags {
+      id
+      metric {
+        id
+        label
+        unit
+        decimals
+      }
+      authority {
+        code
+        name
+      }
+      period {
+        code
+        label
+      }
+      previousPeriod {
+        label
+      }
+      value
+      previousValue
+      changePercent
+      ownMedianChangePercent
+      englandMedianChangePercent
+      zOwn
+      zEngland
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataQualityPageQuery, DataQualityPageQueryVariables>;
+export const MapPageDocument = new TypedDocumentString(`
+    query MapPage($la: LaCode, $metric: MetricId!, $period: PeriodCode) {
+  comparison(metric: $metric, period: $period, focus: $la, peers: {kind: ENGLAND}) {
+    metric {
+      id
+      label
+      description
+      unit
+      decimals
+      polarity
+      source
+      caveats
+      periods {
+        code
+        label
+      }
+    }
+    period {
+      code
+      label
+    }
+    members(first: 200) {
+      ...MapMember
+    }
+  }
+  peerGroups(of: $la) {
+    id
+    kind
+    label
+    members {
+      code
+    }
+  }
+  metrics {
+    id
+    label
+    theme
+  }
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}`) as unknown as TypedDocumentString<MapPageQuery, MapPageQueryVariables>;
+export const ReportPageDocument = new TypedDocumentString(`
+    query ReportPage($la: LaCode!, $area: AreaCode!, $peers: PeerSelector) {
+  profile(code: $la, peers: $peers) {
+    year
+    authority {
+      code
+      name
+      region {
+        code
+        name
+      }
+      programmes {
+        programme
+        cohort
+        listIncomplete
+      }
+    }
+    peerGroup {
+      id
+      kind
+      label
+      size
+      listIncomplete
+      members {
+        code
+      }
+    }
+    metrics {
+      metric {
+        id
+        label
+        theme
+        unit
+        decimals
+        polarity
+        source
+      }
+      period {
+        code
+        label
+      }
+      value {
+        value
+        status
+        notes {
+          ...Footnote
+        }
+      }
+      england {
+        value
+        status
+      }
+      peers {
+        median
+        lowerQuartile
+        upperQuartile
+        min
+        max
+      }
+      rank
+      rankOutOf
+      peersAbove
+      peersBelow
+      quartileBand
+    }
+  }
+  plans: trend(metric: "ehc_plans", areas: [$area], focus: $la, peers: $peers) {
+    ...ReportTrend
+  }
+  mainstream: trend(
+    metric: "pct_plans_mainstream"
+    areas: [$area, "E92000001"]
+    focus: $la
+    peers: $peers
+  ) {
+    ...ReportTrend
+  }
+  spend: trend(
+    metric: "hn_spend_per_plan"
+    areas: [$area, "E92000001"]
+    focus: $la
+    peers: $peers
+  ) {
+    ...ReportTrend
+  }
+  map: comparison(
+    metric: "pct_plans_mainstream"
+    focus: $la
+    peers: {kind: ENGLAND}
+  ) {
+    metric {
+      label
+      unit
+      decimals
+      polarity
+      source
+    }
+    period {
+      label
+    }
+    members(first: 200) {
+      ...MapMember
+    }
+  }
+}
+    fragment Footnote on ValueNote {
+  id
+  kind
+  text
+  source
+}
+fragment MapMember on ComparisonMember {
+  authority {
+    code
+    name
+  }
+  value {
+    value
+    status
+    notes {
+      ...Footnote
+    }
+  }
+  rank
+  quartileBand
+}
+fragment ReportTrend on Trend {
+  metric {
+    id
+    label
+    unit
+    decimals
+    source
+  }
+  periods {
+    code
+    label
+  }
+  breaks {
+    period
+  }
+  series {
+    id
+    kind
+    label
+    area {
+      code
+    }
+    points {
+      value
+      status
+    }
+  }
+}`) as unknown as TypedDocumentString<ReportPageQuery, ReportPageQueryVariables>;
+export const ReportEvaluationDocument = new TypedDocumentString(`
+    query ReportEvaluation($cohort: String!) {
+  evaluation(cohort: $cohort, metric: "pct_plans_mainstream") {
+    cohort {
+      label
+      listIncomplete
+    }
+    comparisonLabel
+    unitLabel
+    overall {
+      effect
+      low
+      high
+    }
+    verdict {
+      headline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportEvaluationQuery, ReportEvaluationQueryVariables>;
+export const ReportForecastDocument = new TypedDocumentString(`
+    query ReportForecast($la: LaCode!) {
+  forecast(area: {laCode: $la}) {
+    label
+    baseYear
+    baseTotal
+    methodReason
+    years {
+      year
+      unmitigated {
+        point
+        lower80
+        upper80
+        spend
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportForecastQuery, ReportForecastQueryVariables>;

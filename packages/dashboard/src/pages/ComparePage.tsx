@@ -9,13 +9,16 @@ import { ErrorState, LoadingState } from '../components/QueryStatus';
 import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatCount, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
+import { footnoteCell, numberFootnotes } from '../format/notes';
 import { publicationsOf } from '../format/sources';
+import { MapPanel } from '../map/MapPanel';
 import { Link, navigate } from '../routing/router';
 import { hrefFor, peerSelector, stateToSearch, type UrlState, type View, metricHref } from '../routing/url-state';
 import { COMPARE_CHART } from './chart-sets';
 
 // Fetch the chart code while the page's data is on the way, not after it has arrived.
 RankedBarChart.preload();
+MapPanel.preload();
 
 /** Compare: one metric and period ranked over the comparator set. */
 export default function ComparePage({ state }: { state: UrlState }) {
@@ -45,17 +48,19 @@ export default function ComparePage({ state }: { state: UrlState }) {
   const england = comparison.england.value ?? null;
   const viewHref = (view: View) => `/compare${stateToSearch({ ...state, metric: metricId, view })}`;
   const publication = publicationsOf([comparison.metric.source]).join('; ');
+  const footnotes = numberFootnotes([...(focus && !comparison.members.some((m) => m.isFocus) ? [focus.value.notes] : []), ...comparison.members.map((m) => m.value.notes)]);
+  const mark = footnotes.marker;
 
   const focusText = focus
     ? focus.value.value !== null && focus.value.value !== undefined
-      ? `${focus.authority.name} is ${ordinal(focus.rank ?? 0)} of ${formatCount(stats.withValue)} with ${formatValue(focus.value.value, 'value', format)} (${quartileLabel(focus.quartileBand).toLowerCase()}).`
+      ? `${focus.authority.name} is ${ordinal(focus.rank ?? 0)} of ${formatCount(stats.withValue)} with ${formatValue(focus.value.value, 'value', format)}${mark(focus.value.notes)} (${quartileLabel(focus.quartileBand).toLowerCase()}).`
       : `${focus.authority.name} has no figure (${focus.value.status}: ${statusDescription(focus.value.status)})`
     : '';
   const summary = `${formatCount(stats.withValue)} of ${formatCount(stats.count)} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}`;
 
   const table: TableSpec = {
     caption: `${comparison.metric.label} (${unitLabel(format.unit)}), ${comparison.period.label}: ${comparison.peerGroup.label}`,
-    columns: [{ header: 'Authority' }, { header: 'Code' }, { header: 'Rank' }, { header: `Value (${unitLabel(format.unit)})`, numeric: true }, { header: 'Status' }, { header: 'Quartile band' }, { header: 'Period' }, { header: 'Against England' }],
+    columns: [{ header: 'Authority' }, { header: 'Code' }, { header: 'Rank' }, { header: `Value (${unitLabel(format.unit)})`, numeric: true }, { header: 'Status' }, { header: 'Quartile band' }, { header: 'Period' }, { header: 'Against England' }, { header: 'Data-quality notes' }],
     rows: [
       ...comparison.members.map((m) => ({
         key: m.authority.code,
@@ -64,11 +69,12 @@ export default function ComparePage({ state }: { state: UrlState }) {
           { text: m.authority.name, csv: m.authority.name },
           { text: m.authority.code, csv: m.authority.code },
           { text: m.rank ? String(m.rank) : 'No rank', csv: m.rank ?? '' },
-          { text: formatValue(m.value.value, m.value.status, format), csv: csvValue(m.value.value, m.value.status, format.decimals) },
+          { text: `${formatValue(m.value.value, m.value.status, format)}${mark(m.value.notes)}`, csv: csvValue(m.value.value, m.value.status, format.decimals) },
           { text: m.value.status === 'value' ? 'value' : `${m.value.status}: ${statusDescription(m.value.status)}`, csv: m.value.status },
           { text: m.rank ? quartileLabel(m.quartileBand) : '', csv: m.quartileBand ?? '' },
           { text: comparison.period.label, csv: comparison.period.label },
           { text: m.significance ? m.significance.toLowerCase() : '', csv: m.significance?.toLowerCase() ?? '' },
+          { text: footnoteCell(footnotes, m.value.notes), csv: footnoteCell(footnotes, m.value.notes) },
         ],
       })),
       {
@@ -82,6 +88,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
           { text: '', csv: '' },
           { text: comparison.period.label, csv: comparison.period.label },
           { text: '', csv: '' },
+          { text: '', csv: '' },
         ],
       },
       {
@@ -94,6 +101,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
           { text: median === null ? 'x' : 'value', csv: median === null ? 'x' : 'value' },
           { text: '', csv: '' },
           { text: comparison.period.label, csv: comparison.period.label },
+          { text: '', csv: '' },
           { text: '', csv: '' },
         ],
       },
@@ -151,12 +159,13 @@ export default function ComparePage({ state }: { state: UrlState }) {
         source={publication}
         notes={[`Comparator set: ${comparison.peerGroup.label}${comparison.peerGroup.listIncomplete ? ' (list known to be incomplete)' : ''}.`, `Unit: ${unitLabel(format.unit)}. Period: ${comparison.period.label}.`, ...(shown ? [shown] : [])]}
         csvNotes={[`Full source: ${comparison.metric.source}`]}
+        footnotes={footnotes}
         chart={
           withValue.length === 0 ? (
             <p className="govuk-body">No authority in this set has a figure for {comparison.period.label}: nothing to draw. Each is listed below with its status.</p>
           ) : (
             <RankedBarChart
-              bars={withValue.map((m) => ({ code: m.authority.code, name: m.authority.name, value: m.value.value as number, isFocus: m.isFocus }))}
+              bars={withValue.map((m) => ({ code: m.authority.code, name: m.authority.name, value: m.value.value as number, isFocus: m.isFocus, marker: mark(m.value.notes) }))}
               england={COMPARE_CHART.referenceLines.includes('england') ? england : null}
               median={COMPARE_CHART.referenceLines.includes('peerMedian') ? median : null}
               format={format}
@@ -179,6 +188,20 @@ export default function ComparePage({ state }: { state: UrlState }) {
           )
         }
       />
+      {data.map && (
+        <MapPanel
+          id="compare-map"
+          metric={comparison.metric}
+          period={comparison.period}
+          members={data.map.members}
+          state={state}
+          peers={new Set(comparison.members.filter((m) => !m.isFocus).map((m) => m.authority.code))}
+          peersLabel={comparison.peerGroup.label}
+          scale={state.scale}
+          view={state.view}
+          viewHref={viewHref}
+        />
+      )}
       {comparison.metric.caveats.length > 0 && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/QueryStatus'
 import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatValue, quartileLabel, type UnitCode, type ValueFormat } from '../format/format-value';
+import { footnoteCell, type Footnotes, numberFootnotes } from '../format/notes';
 import { type PeerKindCode, themeSentence } from '../format/sentence';
 import { publicationsOf } from '../format/sources';
 import type { ProfilePageQuery as ProfileData } from '../gql/graphql';
@@ -50,7 +51,7 @@ function rankText(m: ProfileMetric): string {
   return m.rank ? `${m.rank} of ${m.rankOutOf}` : 'not ranked';
 }
 
-function MetricCard({ m, laName, regionName, exportLabel }: { m: ProfileMetric; laName: string; regionName: string; exportLabel: string }) {
+function MetricCard({ m, laName, regionName, exportLabel, marker }: { m: ProfileMetric; laName: string; regionName: string; exportLabel: string; marker: string }) {
   const format = formatOf(m);
   const has = m.value.value !== null;
   return (
@@ -60,6 +61,7 @@ function MetricCard({ m, laName, regionName, exportLabel }: { m: ProfileMetric; 
       </h3>
       <p className="sb-metric__value">
         {has ? formatValue(m.value.value, m.value.status, format) : <span>No data ({m.value.status})</span>}
+        {marker && <span className="sb-metric__marker"> {marker.trim()}</span>}
         {has && <span className="sb-metric__direction"> {directionText(m)}</span>}
       </p>
       <div className="sb-metric__charts">
@@ -92,7 +94,7 @@ function MetricCard({ m, laName, regionName, exportLabel }: { m: ProfileMetric; 
   );
 }
 
-function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName: string, regionName: string): TableSpec {
+function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName: string, regionName: string, footnotes: Footnotes): TableSpec {
   return {
     caption,
     columns: [
@@ -108,6 +110,7 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
       { header: 'Quartile band' },
       { header: 'Change' },
       { header: 'Against England' },
+      { header: 'Data-quality notes' },
     ],
     rows: metrics.map((m) => {
       const f = formatOf(m);
@@ -117,7 +120,7 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
           { text: m.metric.label, csv: m.metric.label },
           { text: m.period.label, csv: m.period.label },
           { text: m.metric.unit.toLowerCase().replace(/_/g, ' '), csv: m.metric.unit.toLowerCase() },
-          { text: formatValue(m.value.value, m.value.status, f), csv: csvValue(m.value.value, m.value.status, f.decimals) },
+          { text: `${formatValue(m.value.value, m.value.status, f)}${footnotes.marker(m.value.notes)}`, csv: csvValue(m.value.value, m.value.status, f.decimals) },
           { text: m.value.status, csv: m.value.status },
           { text: formatValue(m.england.value, m.england.status, f), csv: csvValue(m.england.value, m.england.status, f.decimals) },
           { text: formatValue(m.region.value, m.region.status, f), csv: csvValue(m.region.value, m.region.status, f.decimals) },
@@ -129,6 +132,7 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
           { text: m.value.value === null ? '' : quartileLabel(m.quartileBand), csv: m.quartileBand ?? '' },
           { text: m.direction ? directionText(m) : '', csv: m.direction?.toLowerCase() ?? '' },
           { text: m.significance ? significanceText(m) : '', csv: m.significance?.toLowerCase() ?? '' },
+          { text: footnoteCell(footnotes, m.value.notes), csv: footnoteCell(footnotes, m.value.notes) },
         ],
       };
     }),
@@ -209,6 +213,11 @@ export default function ProfilePage({ state }: { state: UrlState }) {
           Show year
         </button>
       </form>
+      <p className="govuk-body">
+        <Link href={hrefFor('report', sharedState(state))} className="govuk-button govuk-button--secondary">
+          Download report (PDF)
+        </Link>
+      </p>
       <nav aria-label="Themes on this page" className="sb-contents">
         <h2 className="govuk-heading-s">Contents</h2>
         <ul className="govuk-list">
@@ -225,6 +234,7 @@ export default function ProfilePage({ state }: { state: UrlState }) {
       {PROFILE_SECTIONS.map((section) => {
         const metrics = profile.metrics.filter((m) => m.metric.theme === section.theme);
         const headline = metrics.find((m) => m.metric.id === section.headline.metric);
+        const footnotes = numberFootnotes([...(headline ? [headline.value.notes] : []), ...metrics.map((m) => m.value.notes)]);
         const sentence = headline
           ? themeSentence({
               laName,
@@ -239,6 +249,7 @@ export default function ProfilePage({ state }: { state: UrlState }) {
               peerGroup,
               regionName,
               format: formatOf(headline),
+              marker: footnotes.marker(headline.value.notes),
             })
           : '';
         const withData = metrics.filter((m) => m.value.value !== null).length;
@@ -252,14 +263,15 @@ export default function ProfilePage({ state }: { state: UrlState }) {
               viewHref={viewHref}
               chartIsImage={false}
               legend={<SpineLegend focusName={laName} />}
-              table={sectionTable(`${section.heading}: ${laName} against England, the ${regionName} and ${profile.peerGroup.label}`, metrics, laName, regionName)}
+              table={sectionTable(`${section.heading}: ${laName} against England, the ${regionName} and ${profile.peerGroup.label}`, metrics, laName, regionName, footnotes)}
+              footnotes={footnotes}
               source={publicationsOf(metrics.map((m) => m.metric.source)).join('; ')}
               csvNotes={metrics.map((m) => `${m.metric.label}: ${m.metric.source}`)}
               notes={[`${laName} compared with ${profile.peerGroup.label}${profile.peerGroup.listIncomplete ? ' (list known to be incomplete)' : ''}, reporting year ${profile.year}.`]}
               chart={
                 <ul className="sb-metric-list">
                   {metrics.map((m) => (
-                    <MetricCard key={m.metric.id} m={m} laName={laName} regionName={regionName} exportLabel={`${m.metric.label} (${m.period.label}): ${laName} ${formatValue(m.value.value, m.value.status, formatOf(m))}`} />
+                    <MetricCard key={m.metric.id} m={m} laName={laName} regionName={regionName} marker={footnotes.marker(m.value.notes)} exportLabel={`${m.metric.label} (${m.period.label}): ${laName} ${formatValue(m.value.value, m.value.status, formatOf(m))}${footnotes.marker(m.value.notes)}`} />
                   ))}
                 </ul>
               }

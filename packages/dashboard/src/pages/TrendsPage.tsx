@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/QueryStatus'
 import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatValue, type UnitCode, unitLabel } from '../format/format-value';
+import { type Footnote, footnoteCell, numberFootnotes } from '../format/notes';
 import { publicationsOf } from '../format/sources';
 import type { TrendsPageQuery as TrendsData } from '../gql/graphql';
 import { Link, navigate } from '../routing/router';
@@ -92,19 +93,24 @@ export default function TrendsPage({ state }: { state: UrlState }) {
   const first = focusPoints[0];
   const last = focusPoints[focusPoints.length - 1];
   const englandLast = lines.find((l) => l.role === 'england')?.series.points.find((p) => p.period.code === last?.period.code);
+  const viewHref = (view: View) => `/trends${stateToSearch({ ...state, metric: metricId, view })}`;
+  // Notes on the drawn areas' values, numbered period by period as the table reads them.
+  const drawn = new Set(lines.flatMap((l) => (l.series.area ? [l.series.area.code] : [])));
+  const notesAt = (area: string | undefined, period: number): Footnote[] => trend.notes.filter((n) => n.areaCode === area && n.period.code === period);
+  const footnotes = numberFootnotes(trend.periods.flatMap((period) => lines.map((l) => (drawn.has(l.series.area?.code ?? '') ? notesAt(l.series.area?.code, period.code) : []))));
+  const periodNotes = (period: number) => [...new Map(lines.flatMap((l) => notesAt(l.series.area?.code, period)).map((n) => [n.id, n])).values()];
   const summary =
     first && last
-      ? `${data.authority.name}: ${formatValue(first.value, 'value', format)} in ${first.period.label}, ${formatValue(last.value, 'value', format)} in ${last.period.label}${
+      ? `${data.authority.name}: ${formatValue(first.value, 'value', format)} in ${first.period.label}, ${formatValue(last.value, 'value', format)}${footnotes.marker(notesAt(state.la, last.period.code))} in ${last.period.label}${
           englandLast ? ` (England ${formatValue(englandLast.value, englandLast.status, format)})` : ''
         }. ${focusLine!.series.points.length - focusPoints.length} of ${trend.periods.length} periods have no figure for ${data.authority.name}.${
           breakLabels.length ? ` The series breaks before ${breakLabels.join(' and ')}.` : ''
         }`
       : `${data.authority.name} has no figures for this metric.`;
-  const viewHref = (view: View) => `/trends${stateToSearch({ ...state, metric: metricId, view })}`;
 
   const table: TableSpec = {
     caption: `${trend.metric.label} (${unitLabel(format.unit)}) by period`,
-    columns: [{ header: 'Period' }, ...lines.map((l) => ({ header: l.label, numeric: true })), { header: 'Note' }],
+    columns: [{ header: 'Period' }, ...lines.map((l) => ({ header: l.label, numeric: true })), { header: 'Note' }, { header: 'Data-quality notes' }],
     rows: trend.periods.map((period, i) => {
       const breakHere = trend.breaks.find((b) => b.period === period.code);
       return {
@@ -113,9 +119,10 @@ export default function TrendsPage({ state }: { state: UrlState }) {
           { text: period.label, csv: period.label },
           ...lines.map((l) => {
             const p = l.series.points[i];
-            return { text: formatValue(p?.value, p?.status ?? 'x', format), csv: csvValue(p?.value, p?.status ?? 'x', format.decimals) };
+            return { text: `${formatValue(p?.value, p?.status ?? 'x', format)}${footnotes.marker(notesAt(l.series.area?.code, period.code))}`, csv: csvValue(p?.value, p?.status ?? 'x', format.decimals) };
           }),
           { text: breakHere ? `Series break: ${breakHere.note}` : '', csv: breakHere ? `Series break: ${breakHere.note}` : '' },
+          { text: footnoteCell(footnotes, periodNotes(period.code)), csv: footnoteCell(footnotes, periodNotes(period.code)) },
         ],
       };
     }),
@@ -149,6 +156,7 @@ export default function TrendsPage({ state }: { state: UrlState }) {
         source={publicationsOf([trend.metric.source]).join('; ')}
         notes={[`Unit: ${unitLabel(format.unit)}. Periods: ${trend.periods[0]?.label} to ${trend.periods[trend.periods.length - 1]?.label}.`, ...(group ? [`Comparator set: ${group.label}${group.listIncomplete ? ' (list known to be incomplete)' : ''}.`] : [])]}
         csvNotes={[`Full source: ${trend.metric.source}`]}
+        footnotes={footnotes}
         legend={<TrendLegend lines={lines} />}
         chart={<TrendLineChart periods={trend.periods} lines={lines.map((l) => ({ id: l.id, role: l.role, label: l.label, values: l.series.points.map((p) => p.value ?? null) }))} breaks={breakLabels} format={format} />}
         after={

@@ -63,3 +63,19 @@ export const THEME_LABELS: Readonly<Record<ThemeCode, string>> = {
 /** Region codes: the trend query draws the focus LA's region, so it asks for all nine. */
 export const REGION_CODES = ['E12000001', 'E12000002', 'E12000003', 'E12000004', 'E12000005', 'E12000006', 'E12000007', 'E12000008', 'E12000009'] as const;
 export const ENGLAND_AREA = 'E92000001';
+
+/** The report pack: the key figures it shows with spine charts (its trends and map are in ReportPageQuery). */
+export const REPORT_PACK = {
+  keyFigures: [
+    'ehc_plans',
+    'ehc_plans_growth',
+    'pct_pupils_ehc_plan',
+    'new_ehc_plans',
+    'pct_plans_mainstream',
+    'pct_plans_state_funded_special',
+    'pct_plans_independent_or_nm_special',
+    'pct_issued_within_20_weeks',
+    'hn_spend_top_up_and_services',
+    'hn_spend_per_plan',
+  ],
+} as const;

@@ -4,7 +4,7 @@
  */
 import { type ForecastState, parseForecastState, writeForecastState } from './forecast-state';
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -18,6 +18,9 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   // The server owns /metrics (Prometheus), so the catalogue lives at /catalogue.
   metrics: '/catalogue',
   data: '/data',
+  'data-quality': '/data-quality',
+  map: '/map',
+  report: '/report',
 };
 
 /** Comparator sets as the URL names them. */
@@ -82,6 +85,8 @@ export interface UrlState {
   /** Profile and relationships: reporting year. */
   year?: number;
   view: View;
+  /** Map: colour by quartile band (default) or on a continuous scale. */
+  scale: 'quartile' | 'continuous';
   /** Evaluation page. */
   evaluation: EvaluationState;
   /** Forecast page. */
@@ -182,6 +187,7 @@ export function parseState(search: string): UrlState {
     y: metricParam(params.get('y')),
     year: intParam(params.get('year')),
     view: params.get('view') === 'table' ? 'table' : 'chart',
+    scale: params.get('scale') === 'continuous' ? 'continuous' : 'quartile',
     evaluation: parseEvaluationState(params),
     forecast: parseForecastState(params),
   };
@@ -198,6 +204,7 @@ export function stateToSearch(state: Partial<UrlState>): string {
   if (state.x) params.set('x', state.x);
   if (state.y) params.set('y', state.y);
   if (state.year) params.set('year', String(state.year));
+  if (state.scale === 'continuous') params.set('scale', 'continuous');
   if (state.evaluation) writeEvaluationState(params, state.evaluation);
   if (state.forecast) writeForecastState(params, state.forecast);
   if (state.view === 'table') params.set('view', 'table');

@@ -68,3 +68,10 @@ export interface MetricDefinition {
   /** Periods (codes) after which the series is not comparable with what came before, with why. */
   seriesBreaks?: readonly { period: number; note: string }[];
 }
+
+/** The data sets a metric reads (every ref of its formula's sources). */
+export function datasetsOfMetric(metric: MetricDefinition): Set<DatasetId> {
+  const f = metric.formula;
+  const sources: Source[] = f.kind === 'value' ? [f.value] : f.kind === 'ratio' ? [f.numerator, f.denominator, ...(f.published ? [f.published] : [])] : [f.of];
+  return new Set(sources.flatMap((s) => (Array.isArray(s) ? (s as readonly SourceRef[]) : [s as SourceRef]).map((r) => r.dataset)));
+}

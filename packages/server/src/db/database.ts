@@ -165,6 +165,26 @@ export interface ForecastInputTable {
   value: number | null;
 }
 
+/** A year-on-year change the automatic rule marks "check" (derived/quality-flag.repository.ts); the value itself is unchanged. */
+export interface QualityFlagTable {
+  metric_id: string;
+  area_code: string;
+  period: number;
+  previous_period: number;
+  value: number;
+  previous_value: number;
+  /** ln(value ÷ previous_value). */
+  log_change: number;
+  own_median: number;
+  own_scale: number;
+  own_changes: number;
+  england_median: number;
+  england_scale: number;
+  england_changes: number;
+  z_own: number;
+  z_england: number;
+}
+
 export interface DataStateTable {
   id: number;
   /** Incremented by every import that changes data: the key of response caches. */
@@ -188,6 +208,7 @@ export interface Database {
   england_statistics: EnglandStatisticsTable;
   neighbour_statistics: NeighbourStatisticsTable;
   forecast_input: ForecastInputTable;
+  quality_flag: QualityFlagTable;
   data_state: DataStateTable;
 }
 

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-england-set';
 import * as m0005 from './migrations/0005-area-period-index';
 import * as m0006 from './migrations/0006-neighbour-set';
 import * as m0007 from './migrations/0007-forecast-input';
+import * as m0008 from './migrations/0008-quality-flag';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-area-period-index': m0005,
   '0006-neighbour-set': m0006,
   '0007-forecast-input': m0007,
+  '0008-quality-flag': m0008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

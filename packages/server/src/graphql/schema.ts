@@ -3,6 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuthorityResolver } from '../features/authorities/authority.resolver';
 import { ComparisonResolver } from '../features/comparisons/comparison.resolver';
+import { DataQualityResolver, MetricValueNotesResolver, TrendNotesResolver } from '../features/data-quality/data-quality.resolver';
 import { EvaluationResolver } from '../features/evaluation/evaluation.resolver';
 import { ForecastResolver } from '../features/forecast/forecast.resolver';
 import { MetricResolver } from '../features/metrics/metric.resolver';
@@ -23,6 +24,9 @@ export const RESOLVERS = [
   ReleaseResolver,
   EvaluationResolver,
   ForecastResolver,
+  DataQualityResolver,
+  MetricValueNotesResolver,
+  TrendNotesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

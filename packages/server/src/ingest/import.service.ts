@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { METRICS, type MetricDefinition, type Source, type SourceRef } from '@sendbench/schema';
+import { datasetsOfMetric, METRICS, type MetricDefinition } from '@sendbench/schema';
 import { bulkTransaction, type CopyInto } from '../db/bulk-copy';
 import type { Db } from '../db/database';
 import { refreshDerivedFigures } from '../derived/refresh';
@@ -60,17 +60,6 @@ export function listDataFiles(target: string): string[] {
   };
   walk(target);
   return found;
-}
-
-function refsOf(source: Source): readonly SourceRef[] {
-  return Array.isArray(source) ? (source as readonly SourceRef[]) : [source as SourceRef];
-}
-
-/** The data sets a metric reads. */
-export function datasetsOfMetric(metric: MetricDefinition): Set<string> {
-  const f = metric.formula;
-  const sources: Source[] = f.kind === 'value' ? [f.value] : f.kind === 'ratio' ? [f.numerator, f.denominator, ...(f.published ? [f.published] : [])] : [f.of];
-  return new Set(sources.flatMap((s) => refsOf(s).map((r) => r.dataset)));
 }
 
 /** Metrics to recompute after a file: those reading its data set; all of them after a reference file. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { selectQualityFlags } from '../../derived/quality-flag.repository';
 
 /**
  * The current data version (bumped by every import) and a stamp that also holds when it was
@@ -13,7 +14,7 @@ export async function selectDataState(db: Db): Promise<{ version: string; stamp:
 
 /** Everything small that describes places and programmes, read together when the data version changes. */
 export async function selectReferenceRows(db: Db) {
-  const [areas, authorities, aliases, predecessors, programmes, neighbours, periods] = await Promise.all([
+  const [areas, authorities, aliases, predecessors, programmes, neighbours, periods, qualityFlags] = await Promise.all([
     db.selectFrom('area').selectAll().orderBy('code').execute(),
     db.selectFrom('local_authority').selectAll().orderBy('name').orderBy('la_code').execute(),
     db.selectFrom('la_code_alias').selectAll().execute(),
@@ -26,6 +27,7 @@ export async function selectReferenceRows(db: Db) {
         coalesce(array_agg(period order by period) filter (where la_value), '{}') as la_periods
       from metric_period group by metric_id
     `.execute(db),
+    selectQualityFlags(db),
   ]);
-  return { areas, authorities, aliases, predecessors, programmes, neighbours, periods: periods.rows };
+  return { areas, authorities, aliases, predecessors, programmes, neighbours, periods: periods.rows, qualityFlags };
 }

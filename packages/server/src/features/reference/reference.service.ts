@@ -1,5 +1,6 @@
 import { ENGLAND_CODE } from '@sendbench/schema';
 import type { Db } from '../../db/database';
+import type { QualityFlagRow } from '../../derived/quality-flag.repository';
 import { selectDataState, selectReferenceRows } from './reference.repository';
 
 export interface AuthorityRecord {
@@ -38,6 +39,8 @@ export interface NeighbourRecord {
   proximity: string;
 }
 
+type ReferenceRows = Awaited<ReturnType<typeof selectReferenceRows>>;
+
 const collator = new Intl.Collator();
 
 /** LAs by name, then code (one collator: String#localeCompare costs far more per call). */
@@ -57,10 +60,13 @@ export class ReferenceSnapshot {
   readonly predecessors: { predecessor: string; successor: string; fromPeriod: number; note: string }[] = [];
   readonly metricPeriods = new Map<string, { all: number[]; localAuthority: number[] }>();
   readonly neighbourModel: string | null;
+  /** The automatic data-quality flags (a few hundred), by `${metric}|${area}|${period}`. */
+  readonly qualityFlags = new Map<string, QualityFlagRow>();
 
   constructor(
     readonly version: string,
-    rows: Awaited<ReturnType<typeof selectReferenceRows>>,
+    // Flags are optional so that a snapshot built by hand (tests) need not list any.
+    rows: Omit<ReferenceRows, 'qualityFlags'> & Partial<Pick<ReferenceRows, 'qualityFlags'>>,
     /** The version with when it was set (selectDataState): what caches key on. */
     readonly stamp: string = version,
   ) {
@@ -98,6 +104,12 @@ export class ReferenceSnapshot {
     for (const p of rows.predecessors) this.predecessors.push({ predecessor: p.predecessor_code, successor: p.successor_code, fromPeriod: p.from_period, note: p.note });
     for (const p of rows.periods) this.metricPeriods.set(p.metric_id, { all: p.periods.map(Number), localAuthority: p.la_periods.map(Number) });
     this.neighbourModel = rows.neighbours.map((n) => n.model).sort().at(-1) ?? null;
+    for (const f of rows.qualityFlags ?? []) this.qualityFlags.set(`${f.metric_id}|${f.area_code}|${f.period}`, f);
+  }
+
+  /** The automatic data-quality flag on a value, if it has one. */
+  qualityFlag(metricId: string, areaCode: string, period: number): QualityFlagRow | undefined {
+    return this.qualityFlags.get(`${metricId}|${areaCode}|${period}`);
   }
 
   /** An LA by DfE number or any E-code alias (case-insensitive), or undefined. */
