@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /** Typed operations from the committed SDL: `npm run codegen -w @sendbench/dashboard`. */
 const config: CodegenConfig = {
   schema: '../schema/schema.graphql',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  documents: ['src/**/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
     'src/gql/': {
