@@ -22,5 +22,6 @@ module.exports = {
   globalSetup: '<rootDir>/packages/server/test/global-setup.ts',
   globalTeardown: '<rootDir>/packages/server/test/global-teardown.ts',
   testTimeout: 300000,
-  maxWorkers: 1,
+  // Two workers on two cores: each reads its own copy of the embedded database (test/support/shared-database.ts).
+  maxWorkers: 2,
 };

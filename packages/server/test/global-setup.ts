@@ -10,7 +10,7 @@ import globalTeardown from './global-teardown';
 import { CLI } from './support/cli';
 import { OFFICIAL_DATA_DIR } from './support/official-data';
 import { createDatabase, databaseUrl, uniqueDatabaseName } from './support/postgres-admin';
-import { SHARED_DATABASE_ENV, SKIP_SHARED_ENV } from './support/shared-database';
+import { SHARED_DATABASE_ENV, SKIP_SHARED_ENV, sharedPgliteDirFor } from './support/shared-database';
 import { restoreSharedDatabases, saveSharedDatabases, sharedDatabaseKey, TEST_CACHE_ENV } from './support/shared-database-cache';
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
@@ -46,13 +46,23 @@ function importWithCli(env: NodeJS.ProcessEnv, label: string): Promise<void> {
 }
 
 /**
+ * One copy of the loaded (closed) PGlite directory for each jest worker after the first, beside it
+ * in the same temporary folder (global teardown removes the folder): see sharedPgliteDirFor.
+ */
+function copyPgliteForWorkers(pgliteDir: string, workers: number): void {
+  for (let worker = 2; worker <= workers; worker++) {
+    fs.cpSync(pgliteDir, sharedPgliteDirFor(pgliteDir, String(worker)), { recursive: true });
+  }
+}
+
+/**
  * Loads the whole official data set once per run into an on-disk PGlite directory and a fresh
  * PostgreSQL database, and passes their locations to the tests through the environment
  * (global-teardown.ts removes them). PGlite runs in this process; PostgreSQL is loaded at the same
  * time by `sendbench import` in a child process (one Node thread cannot do both: ~110 s in turn,
  * ~80 s side by side on 2 cores), then re-imported here, where every file must come back unchanged.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   if (!`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('--experimental-vm-modules')) {
     throw new Error('PGlite inside jest needs NODE_OPTIONS=--experimental-vm-modules: run the suite with `npm test`.');
   }
@@ -76,6 +86,7 @@ export default async function globalSetup(): Promise<void> {
     if (cacheDir && (await restoreSharedDatabases(cacheDir, key, pgliteDir, postgresName))) {
       process.env[SHARED_DATABASE_ENV.postgres] = databaseUrl(postgresName);
       process.stderr.write(`\nglobal setup: shared databases restored from ${TEST_CACHE_ENV}=${cacheDir} (key ${key})\n`);
+      copyPgliteForWorkers(pgliteDir, globalConfig.maxWorkers);
       return;
     }
     const postgresUrl = await createDatabase(postgresName);
@@ -93,6 +104,7 @@ export default async function globalSetup(): Promise<void> {
     if (failures.length > 0) throw new Error(failures.map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason))).join('\n\n'));
     await importInProcess(await connect({ url: postgresUrl, poolSize: 2 }), 'PostgreSQL (second pass)', 'unchanged');
     if (cacheDir) await saveSharedDatabases(cacheDir, key, pgliteDir, postgresName);
+    copyPgliteForWorkers(pgliteDir, globalConfig.maxWorkers);
     process.stderr.write(`global setup: done in ${seconds(started)}${cacheDir ? ` (kept in ${cacheDir}, key ${key})` : ''}\n`);
   } catch (error) {
     // Jest skips global teardown when global setup fails: clean up here.

@@ -15,6 +15,16 @@ export const SHARED_DATABASE_ENV = {
 export const SKIP_SHARED_ENV = 'SENDBENCH_TEST_SKIP_SHARED';
 
 /**
+ * The embedded database's directory for this jest worker. PGlite is one process's at a time (the
+ * lock file), so global setup copies the loaded directory once per extra worker, and worker N
+ * reads `<dir>-worker-N`; worker 1 (and a run in band) reads the original.
+ */
+export function sharedPgliteDirFor(dir: string, workerId = process.env.JEST_WORKER_ID): string {
+  const worker = Number.parseInt(workerId ?? '1', 10);
+  return worker > 1 ? `${dir}-worker-${worker}` : dir;
+}
+
+/**
  * Opens the database that holds the whole official data set, imported once per run by global
  * setup. Read it only: a test that writes opens a fresh database (openFreshDatabase).
  * The embedded one is a directory guarded by the lock file, so open it once per test file.
@@ -27,5 +37,5 @@ export async function openSharedDatabase(engine: TestEngine): Promise<DatabaseHa
         `(run the suite with npm test${process.env[SKIP_SHARED_ENV] ? `, without ${SKIP_SHARED_ENV}` : ''}).`,
     );
   }
-  return engine === 'pglite' ? connect({ dir: location }) : connect({ url: location, poolSize: 2 });
+  return engine === 'pglite' ? connect({ dir: sharedPgliteDirFor(location) }) : connect({ url: location, poolSize: 2 });
 }
