@@ -351,6 +351,18 @@ export function defineTests(test, { baseUrl, screenshots }) {
     await open(page, baseUrl, '/data-quality');
     assert.match(await page.getByRole('table', { name: 'Curated data-quality notes' }).innerText(), /Newham[\s\S]*1,199/);
     assert.match(await page.getByRole('row', { name: /^Newham EHC plans at January January 2025/ }).innerText(), /1,199[\s\S]*2,705/);
+    // The metric filter: chosen from the keyboard, kept in the address, the count and the rows follow it.
+    const before = await page.getByText(/^\d+ of \d+ values marked “check” shown\.$/).innerText();
+    await page.getByLabel('Metric').focus();
+    await page.getByLabel('Metric').selectOption('ehc_plans');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/data-quality\?metric=ehc_plans$/);
+    const [shown, total] = (await page.getByText(/^\d+ of \d+ values marked “check” shown\.$/).innerText()).match(/\d+/g).map(Number);
+    assert.ok(shown > 0 && shown < total && before.startsWith(`${total} of ${total}`), `${before} → ${shown} of ${total}`);
+    const metrics = await page.getByRole('table', { name: /^Values marked "check", every authority: / }).locator('tbody tr td:first-of-type').allInnerTexts();
+    assert.deepEqual([metrics.length, new Set(metrics).size], [shown, 1]);
+    assert.match(await page.getByRole('row', { name: /^Newham EHC plans at January January 2025/ }).innerText(), /1,199/);
     await open(page, baseUrl, '/compare?la=316&peers=england&metric=ehc_plans&period=202425&view=table');
     assert.match(await page.getByRole('table').first().getByRole('row', { name: /^Newham/ }).innerText(), /1,199 \[1, 2\][\s\S]*\[1\] note; \[2\] check/);
     assert.match(await page.locator('.sb-footnotes').first().innerText(), /\[1\]\s*Note[\s\S]*\[2\]\s*Check/);

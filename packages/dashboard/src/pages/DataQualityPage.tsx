@@ -7,7 +7,7 @@ import { buildCsv, OGL_ATTRIBUTION } from '../format/csv';
 import { downloadBlob } from '../format/export-image';
 import { csvValue, formatValue, type UnitCode } from '../format/format-value';
 import type { DataQualityPageQuery as DataQualityData } from '../gql/graphql';
-import { Link } from '../routing/router';
+import { Link, navigate } from '../routing/router';
 import { hrefFor, metricHref, type UrlState } from '../routing/url-state';
 
 type Flag = DataQualityData['dataQuality']['flags'][number];
@@ -66,8 +66,12 @@ export default function DataQualityPage({ state }: { state: UrlState }) {
   if (!data) return (<>{heading}<LoadingState what="the data-quality notes" /></>);
   const { rule, curated, flags } = data.dataQuality;
   const la = state.la;
-  const shown = la ? flags.filter((f) => f.authority.code === la) : flags;
-  const flagCaption = la && shown[0] ? `Values marked "check": ${shown[0].authority.name}` : la ? 'Values marked "check" for the chosen authority' : 'Values marked "check", every authority';
+  // The metrics that have a flag (of the chosen authority, when there is one), for the filter.
+  const flagMetrics = [...new Map((la ? flags.filter((f) => f.authority.code === la) : flags).map((f) => [f.metric.id, f.metric.label])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const metric = state.metric && flagMetrics.some(([id]) => id === state.metric) ? state.metric : undefined;
+  const shown = flags.filter((f) => (!la || f.authority.code === la) && (!metric || f.metric.id === metric));
+  const who = la && shown[0] ? shown[0].authority.name : la ? 'the chosen authority' : 'every authority';
+  const flagCaption = `Values marked "check", ${who}${metric ? `: ${flagMetrics.find(([id]) => id === metric)?.[1]}` : ''}`;
   const table = flagsTable(shown, flagCaption);
   return (
     <>
@@ -110,7 +114,38 @@ export default function DataQualityPage({ state }: { state: UrlState }) {
           Showing the chosen authority only. <Link href={hrefFor('data-quality')}>Show every authority</Link>.
         </p>
       )}
-      {shown.length ? <DataTable table={table} /> : <p className="govuk-body">No value of this authority is marked “check”.</p>}
+      <form
+        className="sb-filter"
+        method="get"
+        action={hrefFor('data-quality')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const chosen = new FormData(event.currentTarget).get('metric');
+          navigate(hrefFor('data-quality', { la, metric: typeof chosen === 'string' && chosen ? chosen : undefined }), { replace: false });
+        }}
+      >
+        {la && <input type="hidden" name="la" value={la} />}
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="dq-metric">
+            Metric
+          </label>
+          <select className="govuk-select" id="dq-metric" name="metric" defaultValue={metric ?? ''} key={metric ?? ''}>
+            <option value="">Every metric ({flagMetrics.length})</option>
+            {flagMetrics.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show<span className="govuk-visually-hidden"> the values marked check for this metric</span>
+        </button>
+      </form>
+      <p className="govuk-body" aria-live="polite">
+        {shown.length} of {flags.length} values marked “check” shown.
+      </p>
+      {shown.length ? <DataTable table={table} /> : <p className="govuk-body">No value {la ? "of this authority " : ""}{metric ? "of this metric " : ""}is marked “check”.</p>}
       <button type="button" className="govuk-button govuk-button--secondary" onClick={() => downloadTable(table, 'data-quality-checks.csv', [rule])}>
         Download CSV<span className="govuk-visually-hidden"> of the values marked check</span>
       </button>
