@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../config';
@@ -74,6 +75,8 @@ export interface AppOptions {
 
 export interface App {
   server: http.Server;
+  /** The Fastify instance that routes every request (ready before createApp returns). */
+  fastify: FastifyInstance;
   apollo: ApolloServer<ApiContext>;
   /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks). */
   execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number; responseCache?: 'hit' | 'miss' }>;
@@ -161,8 +164,9 @@ function codesOfBody(text: string): string[] {
 }
 
 /**
- * The HTTP application: /graphql (Apollo Server through its documented integration API), /healthz,
- * /readyz, /metrics and the built dashboard, on one origin. On /graphql, in order: CORS, rate
+ * The HTTP application on Fastify: /graphql (Apollo Server through its documented integration API,
+ * on the raw response: see below), /healthz, /readyz, /metrics and the built dashboard (sirv), on
+ * one origin. On /graphql, in order: CORS, rate
  * limit, body size, trusted documents, then Apollo (CSRF prevention, no batching, query limits,
  * error masking) under a deadline that also cancels the request's database work when its client
  * goes away. Every answer carries the security headers and an x-request-id; every GraphQL request
@@ -402,8 +406,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if ((store.errorCodes ?? []).length === 0 && res.statusCode >= 400 && written) store.errorCodes = codesOfBody(written);
   };
 
-  const handleReadiness = async (res: http.ServerResponse) => {
-    if (draining) return sendJson(res, 503, { status: 'shutting down' });
+  const handleReadiness = async (reply: FastifyReply) => {
+    if (draining) return replyJson(reply, 503, { status: 'shutting down' });
     try {
       const [current, loaded] = await withTimeout(
         Promise.all([migrationsCurrent(options.db), options.db.selectFrom('release').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]),
@@ -412,46 +416,89 @@ export async function createApp(options: AppOptions): Promise<App> {
       const ready = current && Number(loaded.n) > 0;
       // Replication is reported, not required: a primary fail-over must not take every server out of service.
       const replication = options.primaryDb ? await replicationStatus({ db: options.primaryDb, readDb: options.db, split: true }, { timeoutMs: READINESS_TIMEOUT_MS }) : undefined;
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n), ...(replication ? { replication } : {}) });
+      return replyJson(reply, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n), ...(replication ? { replication } : {}) });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      return sendJson(res, 503, { status: 'not ready', database: 'unreachable' });
+      return replyJson(reply, 503, { status: 'not ready', database: 'unreachable' });
     }
   };
 
-  const server = http.createServer(async (req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const suppliedId = req.headers['x-request-id'];
-    const requestId = (typeof suppliedId === 'string' && /^[\w-]{1,64}$/.test(suppliedId) ? suppliedId : undefined) ?? randomUUID();
-    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(url.pathname) ? url.pathname : assets ? 'static' : 'other';
-    const kind: ContentKind = route === 'static' ? 'dashboard' : 'api';
-    res.setHeader('x-request-id', requestId);
-    setSecurityHeaders(res, kind, { hsts: production });
+  /** A JSON answer through Fastify (health, readiness, 404, errors outside /graphql). */
+  const replyJson = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+
+  const fastify = Fastify({
+    // One log line per GraphQL request is written by the handler (plugins/request-logging.ts).
+    logger: false,
+    // Slow clients may not hold a connection open: the whole request must arrive within 30 s.
+    requestTimeout: 30_000,
+    // Node's own default; Fastify's 72 s would keep idle sockets open long after a client is gone.
+    keepAliveTimeout: 5_000,
+    // Draining is ours (beginShutdown/stop): answers keep coming while in-flight requests finish.
+    return503OnClosing: false,
+    // HEAD goes where it went before: to the route's own handler, or to the dashboard's files.
+    exposeHeadRoutes: false,
+    // The client's x-request-id when it is a plain token, else a new UUID: on the answer and in logs.
+    genReqId: (req) => {
+      const supplied = req.headers['x-request-id'];
+      return typeof supplied === 'string' && /^[\w-]{1,64}$/.test(supplied) ? supplied : randomUUID();
+    },
+  });
+  fastify.server.headersTimeout = 20_000;
+  // /graphql reads its own body (size limit, client-closed detection): no parser consumes it first.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const res = reply.raw;
+    const pathname = new URL(request.raw.url ?? '/', 'http://localhost').pathname;
+    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : assets ? 'static' : 'other';
+    // On the raw response: the dashboard's files are written by sirv, outside Fastify's reply.
+    res.setHeader('x-request-id', request.id);
+    setSecurityHeaders(res, route === 'static' ? 'dashboard' : 'api', { hsts: production });
     if (draining) res.setHeader('connection', 'close');
     res.once('finish', () => metrics?.observeResponse(route, res.statusCode));
+    done();
+  });
+
+  fastify.all('/healthz', (_request, reply) => replyJson(reply, 200, { status: 'ok' }));
+  fastify.all('/readyz', (_request, reply) => handleReadiness(reply));
+  fastify.all('/metrics', async (request, reply) => {
+    if (!metrics) return notFound(request.raw, reply);
+    return reply.code(200).header('content-type', metrics.contentType()).header('cache-control', 'no-store').send(await metrics.text());
+  });
+  fastify.all('/graphql', async (request, reply) => {
+    // Written on the raw response: the answer races a deadline and a client that may go away.
+    reply.hijack();
+    const req = request.raw;
+    const res = reply.raw;
     try {
-      if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (route === '/readyz') return await handleReadiness(res);
-      if (route === '/metrics' && metrics) {
-        res.writeHead(200, { 'content-type': metrics.contentType(), 'cache-control': 'no-store' });
-        return res.end(await metrics.text());
-      }
-      if (route === '/graphql') return await handleGraphQL(req, res, url, requestId, started);
-      if (assets && (req.method === 'GET' || req.method === 'HEAD')) return assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
-      return sendJson(res, 404, { error: hasDashboard ? 'Not found' : 'Not found (the dashboard is not built: run npm run build)' });
+      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), request.id, process.hrtime.bigint());
     } catch (error) {
-      logger.error({ err: error, requestId }, 'request failed');
-      if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));
+      logger.error({ err: error, requestId: request.id }, 'request failed');
+      if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId: request.id }));
       else res.end();
     }
   });
-  // Slow clients may not hold a connection open: the whole request must arrive within 30 s.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 20_000;
+
+  const notFound = (req: http.IncomingMessage, reply: FastifyReply) => {
+    if (assets && (req.method === 'GET' || req.method === 'HEAD')) {
+      reply.hijack();
+      return assets(req, reply.raw, () => sendJson(reply.raw, 404, { error: 'Not found' }));
+    }
+    return replyJson(reply, 404, { error: hasDashboard ? 'Not found' : 'Not found (the dashboard is not built: run npm run build)' });
+  };
+  fastify.setNotFoundHandler((request, reply) => notFound(request.raw, reply));
+  fastify.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return replyJson(reply, error.statusCode, errorBody(error.message ?? 'Bad request.', 'BAD_REQUEST', { requestId: request.id }));
+    logger.error({ err: error, requestId: request.id }, 'request failed');
+    return replyJson(reply, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId: request.id }));
+  });
+  await fastify.ready();
+  const server = fastify.server;
 
   return {
     server,
+    fastify,
     apollo,
     async execute(body) {
       const headers = new HeaderMap([['content-type', 'application/json']]);
