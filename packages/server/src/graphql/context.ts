@@ -28,6 +28,8 @@ export interface ApiContext {
   loaders: Loaders;
   /** Who is asking, resolved by the HTTP layer (session, bearer token or embedded mode's local user). */
   principal: Principal;
+  /** The primary, for the few writes a request makes (the audit log) and reads that must see them; `db` may be a replica. */
+  writeDb: Db;
 }
 
 function createLoaders(db: Db): Loaders {
@@ -61,7 +63,7 @@ function createLoaders(db: Db): Loaders {
  * A fresh context per GraphQL request: its own loaders, one snapshot read (or `known`, the snapshot
  * the request already read), its statement counter.
  */
-export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }, known?: ReferenceSnapshot, principal: Principal = ANONYMOUS): ApiContext {
+export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }, known?: ReferenceSnapshot, principal: Principal = ANONYMOUS, writeDb: Db = db): ApiContext {
   let snapshot: Promise<ReferenceSnapshot> | undefined = known && Promise.resolve(known);
   return {
     requestId: store.requestId,
@@ -70,5 +72,6 @@ export function createContext(db: Db, cache: ReferenceCache, store: RequestStore
     reference: () => (snapshot ??= cache.current(db)),
     loaders: createLoaders(db),
     principal,
+    writeDb,
   };
 }

@@ -250,7 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const hit = key && (await responses.get(key, store));
       if (hit) return hit;
     }
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(requestDb, cache, store, snapshot, principal) });
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(requestDb, cache, store, snapshot, principal, writeDb) });
     // Written after answering: a slow store (Redis) must not delay the answer.
     if (key) void responses!.setIfCacheable(key, result, store);
     return result;

@@ -22,12 +22,14 @@ function hashOf(token: string): string {
 }
 
 /**
- * Starts a sign-in: a session holding only the pending sign-in, for `ttlMs`. Returns the cookie's token.
+ * Starts a sign-in: a session holding only the pending sign-in, for `ttlMs`. Returns the cookie's
+ * token. Expired sessions (abandoned sign-ins among them) are deleted on the way.
  *
- * SQL: insert into user_session (id_hash, pending, expires_at) values ($1, $2, $3)
+ * SQL: delete from user_session where expires_at <= now(); insert into user_session (id_hash, pending, expires_at) values ($1, $2, $3)
  */
 export async function insertPendingSession(db: Db, pending: PendingSignIn, ttlMs: number): Promise<string> {
   const { token, idHash } = newToken();
+  await db.deleteFrom('user_session').where('expires_at', '<=', new Date()).execute();
   await db.insertInto('user_session').values({ id_hash: idHash, pending: JSON.stringify(pending), expires_at: new Date(Date.now() + ttlMs) }).execute();
   return token;
 }

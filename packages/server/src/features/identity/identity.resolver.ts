@@ -29,11 +29,11 @@ export class IdentityResolver {
   async auditEvents(@Args(() => AuditEventsArgs) { first, before }: AuditEventsArgs, @Ctx() ctx: ApiContext): Promise<AuditEventPage> {
     ctx.store.uncacheable = true;
     if (!hasRole(ctx.principal, 'admin')) {
-      await appendAuditEvent(ctx.db, 'denied', ctx.principal, { what: 'auditEvents', needed: 'admin' }, ctx.requestId);
+      await appendAuditEvent(ctx.writeDb, 'denied', ctx.principal, { what: 'auditEvents', needed: 'admin' }, ctx.requestId);
       throw forbidden('The audit log', 'admin', ctx.principal.role);
     }
     if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new ApiError('BAD_USER_INPUT', `before must be an event id from a previous page's nextBefore (digits); got ${JSON.stringify(before)}.`, { field: 'before', value: before });
-    const { rows, totalCount } = await selectAuditEvents(ctx.db, { first, before });
+    const { rows, totalCount } = await selectAuditEvents(ctx.writeDb, { first, before });
     return {
       events: rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: JSON.stringify(r.detail) })),
       totalCount,
