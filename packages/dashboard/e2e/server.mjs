@@ -40,14 +40,14 @@ async function waitForReady(baseUrl, child, timeoutMs) {
 /**
  * Starts the server; returns its base URL, how long it took to be ready and a stop function.
  * `databaseUrl` (default E2E_DATABASE_URL) selects PostgreSQL, else a fresh PGlite directory;
- * `env` overrides settings. The rate limit is off (one browser makes every request) and there is
+ * `env` overrides settings; `port` is where to listen (default: a free one). The rate limit is off (one browser makes every request) and there is
  * no shutdown drain (nothing balances load in front of it).
  */
-export async function startServer(repoRoot, log = console.log, { databaseUrl = process.env.E2E_DATABASE_URL, env: overrides = {} } = {}) {
+export async function startServer(repoRoot, log = console.log, { databaseUrl = process.env.E2E_DATABASE_URL, env: overrides = {}, port: chosenPort } = {}) {
   const cli = path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
   const dashboard = path.join(repoRoot, 'packages', 'dashboard', 'dist', 'index.html');
   if (!fs.existsSync(cli) || !fs.existsSync(dashboard)) throw new Error('The server or dashboard is not built: run `npm run build` first.');
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', RATE_LIMIT: 'off', SHUTDOWN_DRAIN_MS: '0', ...overrides };
   let tempDir;
   if (databaseUrl) {

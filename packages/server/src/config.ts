@@ -35,6 +35,31 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** Whether `host` names this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+
+const ROLE_NAMES = ['la_user', 'dfe_analyst', 'admin'] as const;
+
+/** OIDC_ROLES: `claim-value=role` pairs, comma-separated, e.g. `SENDbench.Admin=admin,SENDbench.Analyst=dfe_analyst`. */
+const roleMapping = z
+  .string()
+  .default('sendbench-admin=admin,sendbench-dfe-analyst=dfe_analyst,sendbench-la-user=la_user')
+  .transform((text, ctx) => {
+    const roles: Record<string, (typeof ROLE_NAMES)[number]> = {};
+    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [value, role, extra] = pair.split('=').map((p) => p.trim());
+      if (!value || extra !== undefined || !(ROLE_NAMES as readonly string[]).includes(role)) {
+        ctx.addIssue({ code: 'custom', message: `OIDC_ROLES must be comma-separated claim-value=role pairs with role one of ${ROLE_NAMES.join(', ')} (bad pair: ${JSON.stringify(pair)})` });
+        return z.NEVER;
+      }
+      roles[value] = role as (typeof ROLE_NAMES)[number];
+    }
+    return roles;
+  });
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -99,12 +124,54 @@ const ConfigSchema = z
     /** A streaming replica (or a read-only service in front of several) for GraphQL reads; imports and migrations use DATABASE_URL. */
     DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must start with postgres:// or postgresql://').optional(),
     DATABASE_READ_POOL_SIZE: positiveInt('DATABASE_READ_POOL_SIZE', 10),
+
+    /** The OpenID Connect issuer (its discovery document is at ISSUER/.well-known/openid-configuration); unset: embedded mode, no sign-in. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be an http(s) URL such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The audience bearer tokens for this API must carry (default OIDC_CLIENT_ID). */
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    /** Scopes asked for at sign-in. */
+    OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+    /** The claim holding role names, and the one holding an LA user's 3-digit LA code. */
+    OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+    OIDC_LA_CLAIM: z.string().min(1).default('la_code'),
+    OIDC_ROLES: roleMapping,
+    /** The address browsers use for this service (sign-in's redirect URI is PUBLIC_URL/auth/callback); default http://HOST:PORT. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL such as https://sendbench.example.gov.uk' }).optional(),
+    /** Signed-in sessions last this long. */
+    SESSION_TTL_SECONDS: positiveInt('SESSION_TTL_SECONDS', 8 * 60 * 60),
+    /** Embedded mode's one local user (admin, no sign-in): default on when HOST is loopback and no OIDC_ISSUER is set. */
+    LOCAL_USER: onOff('LOCAL_USER').optional(),
   })
   .refine((c) => !c.DATABASE_READ_URL || c.DATABASE_URL, { path: ['DATABASE_READ_URL'], message: 'DATABASE_READ_URL needs DATABASE_URL (the primary, for imports and migrations)' })
+  .refine((c) => !c.OIDC_ISSUER || (c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET), { path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (the client registered with the issuer)' })
+  .refine((c) => c.OIDC_ISSUER || (!c.OIDC_CLIENT_ID && !c.OIDC_CLIENT_SECRET), { path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET need OIDC_ISSUER' })
+  .refine((c) => !c.PUBLIC_URL || c.PUBLIC_URL.startsWith('https:') || isLoopbackHost(new URL(c.PUBLIC_URL).hostname), {
+    path: ['PUBLIC_URL'],
+    message: 'PUBLIC_URL must use https outside localhost (session cookies are Secure there)',
+  })
+  .refine((c) => !c.OIDC_ISSUER || c.PUBLIC_URL || isLoopbackHost(c.HOST), {
+    path: ['PUBLIC_URL'],
+    message: 'PUBLIC_URL is needed with OIDC_ISSUER on a non-loopback HOST: it is the address browsers use, and sign-in returns to PUBLIC_URL/auth/callback',
+  })
+  .refine((c) => c.OIDC_ISSUER || c.LOCAL_USER !== 'on' || isLoopbackHost(c.HOST), {
+    path: ['LOCAL_USER'],
+    message:
+      'LOCAL_USER=on makes every caller the admin; without sign-in it is allowed only on a loopback HOST (127.0.0.1, ::1, localhost). Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (docs/sign-in.md), or listen on 127.0.0.1',
+  })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';
     const introspection = c.INTROSPECTION ?? (production ? 'off' : 'on');
-    return { ...c, INTROSPECTION: introspection, EXPLORER: c.EXPLORER ?? introspection, SHUTDOWN_DRAIN_MS: c.SHUTDOWN_DRAIN_MS ?? (production ? 5_000 : 0) };
+    const localUser = c.LOCAL_USER ?? (!c.OIDC_ISSUER && isLoopbackHost(c.HOST) ? 'on' : 'off');
+    return {
+      ...c,
+      INTROSPECTION: introspection,
+      EXPLORER: c.EXPLORER ?? introspection,
+      SHUTDOWN_DRAIN_MS: c.SHUTDOWN_DRAIN_MS ?? (production ? 5_000 : 0),
+      OIDC_AUDIENCE: c.OIDC_AUDIENCE ?? c.OIDC_CLIENT_ID,
+      LOCAL_USER: c.OIDC_ISSUER ? ('off' as const) : localUser,
+    };
   });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

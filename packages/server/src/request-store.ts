@@ -15,6 +15,8 @@ export interface RequestStore {
   operationType?: 'query' | 'mutation' | 'subscription';
   /** Whether the response cache answered the request (`hit`) or Apollo did (`miss`); unset when not cacheable. */
   responseCache?: 'hit' | 'miss';
+  /** Set by a resolver whose answer changes without a data import (the audit log): never cached. */
+  uncacheable?: boolean;
   /** The codes of the errors sent to the client, as formatted (after masking). */
   errorCodes?: string[];
 }

@@ -6,6 +6,7 @@ import { connectReadWrite, type ReadWriteHandle } from './db/read-write';
 import { connect, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { type App, createApp } from './http/app';
+import { createIdentity, type Identity } from './identity/identity';
 import { terminalReporter } from './ingest/import-report';
 import { importPaths } from './ingest/import.service';
 import { createLogger } from './logger';
@@ -72,6 +73,13 @@ async function prepareDatabase(config: Config, logger: Logger, metrics: Metrics 
     metrics?.observeImportFailure();
     throw error;
   }
+}
+
+/** One line on how callers are identified, for the start-up message. */
+function signInSummary(identity: Identity): string {
+  if (identity.mode === 'oidc') return `Sign-in: OpenID Connect with ${identity.issuer} (sessions and bearer tokens).`;
+  if (identity.mode === 'local') return 'Sign-in: none (embedded mode). Every caller is the one local user, with the admin role: this is allowed on a loopback address only.';
+  return 'Sign-in: none. Every caller is anonymous (published data only); set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for accounts (docs/sign-in.md).';
 }
 
 /** How long idle keep-alive connections stay open after SIGTERM (requests may already be on their way in them). */
@@ -149,6 +157,7 @@ export async function serve(config: Config): Promise<void> {
     if (!config.DATABASE_URL) await prepareDatabase(config, logger, metrics, handle);
     redis = await redisOf(config, logger);
     limiter = rateLimiterOf(config, logger, redis);
+    const identity = await createIdentity(config);
     const app = await createApp({
       db: handle.readDb,
       primaryDb: handle.split ? handle.db : undefined,
@@ -166,6 +175,8 @@ export async function serve(config: Config): Promise<void> {
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       metrics,
       executor: config.GRAPHQL_EXECUTOR,
+      identity,
+      writeDb: handle.db,
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
@@ -185,10 +196,12 @@ export async function serve(config: Config): Promise<void> {
         rateLimit: limiter ? `${limiter.policy.requests}/${limiter.policy.windowMs / 1000}s${redis ? ' (Redis)' : ''}` : 'off',
         responseCache: config.RESPONSE_CACHE === 'off' ? 'off' : redis ? 'Redis' : 'in process',
         executor: config.GRAPHQL_EXECUTOR,
+        signIn: identity.mode === 'oidc' ? identity.issuer : identity.mode,
       },
       'ready',
     );
     console.error(`SENDbench is ready at http://${config.HOST}:${port}/ (GraphQL at /graphql), ${handle.engine} database ${handle.location}, started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.error(signInSummary(identity));
     const openHandle = handle;
     const openLimiter = limiter;
     const openRedis = redis;

@@ -63,3 +63,6 @@ export { ReportEvaluationDocument as ReportEvaluationQuery } from '../gql/graphq
  * The report's forecast summary: the LA's plans five Januaries on, unmitigated.
  */
 export { ReportForecastDocument as ReportForecastQuery } from '../gql/graphql';
+
+/** Who is signed in (the page header): role, how, and an LA user's authority. */
+export { SignedInUserDocument as SignedInUserQuery } from '../gql/graphql';

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react
 import { OGL_ATTRIBUTION } from '../format/csv';
 import { Link } from '../routing/router';
 import { hrefFor, type Page, sharedState, type UrlState } from '../routing/url-state';
+import { SignInStatus } from './SignInStatus';
 
 const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'start', label: 'Start' },
@@ -85,6 +86,7 @@ export function Layout({ page, state, children }: { page: Page | undefined; stat
             <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
             <span className="govuk-phase-banner__text">Figures come from DfE and ONS publications; each chart names its source.</span>
           </p>
+          <SignInStatus />
         </div>
         <main className="govuk-main-wrapper" id="main-content">
           {children}

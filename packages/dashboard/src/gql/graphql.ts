@@ -137,6 +137,20 @@ export type Programme =
   | 'DBV'
   | 'SAFETY_VALVE';
 
+/** What a caller may see: published data (ANONYMOUS), one LA's own figures (LA_USER), every LA's (DFE_ANALYST), and the service's administration (ADMIN). */
+export type Role =
+  | 'ADMIN'
+  | 'ANONYMOUS'
+  | 'DFE_ANALYST'
+  | 'LA_USER';
+
+/** How the caller proved who they are: not at all, a browser session, a bearer token, or embedded mode's local user (no identity provider). */
+export type SignInMethod =
+  | 'BEARER'
+  | 'LOCAL'
+  | 'NONE'
+  | 'SESSION';
+
 /** Compared with England at 95% confidence: the interval lies wholly above (HIGHER), wholly below (LOWER), or around England's value (SIMILAR). */
 export type Significance =
   | 'HIGHER'
@@ -311,6 +325,11 @@ export type ReportForecastQueryVariables = Exact<{
 
 
 export type ReportForecastQuery = { forecast: { label: string, baseYear: number, baseTotal: number, methodReason: string, years: Array<{ year: number, unmitigated: { point: number, lower80: number, upper80: number, spend: number | null } }> } };
+
+export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInUserQuery = { me: { role: Role, method: SignInMethod, signedIn: boolean, name: string | null, email: string | null, laCode: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1683,3 +1702,15 @@ export const ReportForecastDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportForecastQuery, ReportForecastQueryVariables>;
+export const SignedInUserDocument = new TypedDocumentString(`
+    query SignedInUser {
+  me {
+    role
+    method
+    signedIn
+    name
+    email
+    laCode
+  }
+}
+    `) as unknown as TypedDocumentString<SignedInUserQuery, SignedInUserQueryVariables>;

@@ -192,6 +192,42 @@ export interface DataStateTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A browser's server-side session (migration 0009): before sign-in it holds the PKCE verifier, after it the principal. */
+export interface UserSessionTable {
+  /** SHA-256 (base64url) of the cookie's random token: a stolen database copy holds no usable cookie. */
+  id_hash: string;
+  /** The signed-in principal, or null while the sign-in is under way. */
+  subject: string | null;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+  la_code: string | null;
+  /** The sign-in under way: OAuth state, nonce, PKCE code verifier and where to return. */
+  pending: ColumnType<{ state: string; nonce: string; codeVerifier: string; returnTo: string } | null, string | null, string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** The last role each subject signed in with, to notice role changes (migration 0009). */
+export interface AccountTable {
+  subject: string;
+  role: string;
+  la_code: string | null;
+  last_sign_in_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Append-only audit log (migration 0009): a trigger refuses UPDATE and DELETE. */
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  event: string;
+  subject: string | null;
+  role: string | null;
+  la_code: string | null;
+  request_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string, never>;
+}
+
 export interface Database {
   area: AreaTable;
   local_authority: LocalAuthorityTable;
@@ -210,6 +246,9 @@ export interface Database {
   forecast_input: ForecastInputTable;
   quality_flag: QualityFlagTable;
   data_state: DataStateTable;
+  user_session: UserSessionTable;
+  account: AccountTable;
+  audit_event: AuditEventTable;
 }
 
 export type Db = Kysely<Database>;

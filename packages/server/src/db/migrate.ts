@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-area-period-index';
 import * as m0006 from './migrations/0006-neighbour-set';
 import * as m0007 from './migrations/0007-forecast-input';
 import * as m0008 from './migrations/0008-quality-flag';
+import * as m0009 from './migrations/0009-identity';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-neighbour-set': m0006,
   '0007-forecast-input': m0007,
   '0008-quality-flag': m0008,
+  '0009-identity': m0009,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -7,6 +7,7 @@ import {
   selectSeriesByKey,
 } from '../derived/metric-value.repository';
 import type { ReferenceCache, ReferenceSnapshot } from '../features/reference/reference.service';
+import { ANONYMOUS, type Principal } from '../identity/principal';
 import type { RequestStore } from '../request-store';
 
 export { type RequestStore, requestStore } from '../request-store';
@@ -25,6 +26,10 @@ export interface ApiContext {
   /** The reference snapshot for this request (read once per request). */
   reference(): Promise<ReferenceSnapshot>;
   loaders: Loaders;
+  /** Who is asking, resolved by the HTTP layer (session, bearer token or embedded mode's local user). */
+  principal: Principal;
+  /** The primary, for the few writes a request makes (the audit log) and reads that must see them; `db` may be a replica. */
+  writeDb: Db;
 }
 
 function createLoaders(db: Db): Loaders {
@@ -58,7 +63,7 @@ function createLoaders(db: Db): Loaders {
  * A fresh context per GraphQL request: its own loaders, one snapshot read (or `known`, the snapshot
  * the request already read), its statement counter.
  */
-export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }, known?: ReferenceSnapshot): ApiContext {
+export function createContext(db: Db, cache: ReferenceCache, store: RequestStore = { requestId: randomUUID(), sqlStatements: 0 }, known?: ReferenceSnapshot, principal: Principal = ANONYMOUS, writeDb: Db = db): ApiContext {
   let snapshot: Promise<ReferenceSnapshot> | undefined = known && Promise.resolve(known);
   return {
     requestId: store.requestId,
@@ -66,5 +71,7 @@ export function createContext(db: Db, cache: ReferenceCache, store: RequestStore
     store,
     reference: () => (snapshot ??= cache.current(db)),
     loaders: createLoaders(db),
+    principal,
+    writeDb,
   };
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   BAD_PEER_SELECTOR: 'The peer selector is incomplete or contradictory.',
   BAD_USER_INPUT: 'An argument is malformed.',
   QUERY_TOO_COMPLEX: 'The operation is over a query limit.',
+  FORBIDDEN: 'The signed-in role may not see this.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -56,3 +57,7 @@ export const badPeerSelector = (message: string) => new ApiError('BAD_PEER_SELEC
  * @example throw badEvaluationInput('draws', 'draws must be an integer from 999 to 4999; got 20000.', { value: 20000 });
  */
 export const badEvaluationInput = (field: string, message: string, extra: Record<string, unknown> = {}) => new ApiError('BAD_USER_INPUT', message, { field, ...extra });
+
+/** A field the caller's role may not read (the denial is also written to the audit log). */
+export const forbidden = (what: string, needed: string, role: string) =>
+  new ApiError('FORBIDDEN', `${what} needs the ${needed} role; this request's role is ${role}.`, { needed, role });

@@ -6,6 +6,7 @@ import { ComparisonResolver } from '../features/comparisons/comparison.resolver'
 import { DataQualityResolver, MetricValueNotesResolver, TrendNotesResolver } from '../features/data-quality/data-quality.resolver';
 import { EvaluationResolver } from '../features/evaluation/evaluation.resolver';
 import { ForecastResolver } from '../features/forecast/forecast.resolver';
+import { IdentityResolver } from '../features/identity/identity.resolver';
 import { MetricResolver } from '../features/metrics/metric.resolver';
 import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
 import { ProfileResolver } from '../features/profiles/profile.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   DataQualityResolver,
   MetricValueNotesResolver,
   TrendNotesResolver,
+  IdentityResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../config';
@@ -16,6 +17,10 @@ import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
 import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
+import { appendAuditEvent } from '../identity/audit.repository';
+import { BearerTokenError } from '../identity/bearer-token';
+import type { Identity } from '../identity/identity';
+import { ANONYMOUS, type Principal } from '../identity/principal';
 import { jitGateway } from '../graphql/jit-executor';
 import { buildApiSchema } from '../graphql/schema';
 import type { Metrics } from '../observability/metrics';
@@ -30,6 +35,7 @@ import { applyCors } from './cors';
 import { EXAMPLE_OPERATION } from './example-operations';
 import { REQUEST_DEADLINE_DEFAULTS, startRequestDeadline } from './request-deadline';
 import { type ContentKind, setSecurityHeaders } from './security-headers';
+import { registerSignIn } from './sign-in';
 
 export const DASHBOARD_DIST = path.join(PROJECT_ROOT, 'packages', 'dashboard', 'dist');
 
@@ -70,10 +76,30 @@ export interface AppOptions {
   metrics?: Metrics;
   /** How operations are executed: compiled by graphql-jit (default) or interpreted by graphql-js. */
   executor?: 'jit' | 'graphql-js';
+  /** Who may sign in and how (identity/identity.ts); default: nobody, every caller is anonymous. */
+  identity?: Identity;
+  /** Where sessions and the audit log are written (default: `db`; the primary when reads go to replicas). */
+  writeDb?: Db;
+}
+
+/** No identity provider and no local user: every caller is anonymous. */
+const NO_IDENTITY: Identity = {
+  mode: 'anonymous',
+  mapping: { roleClaim: 'roles', laClaim: 'la_code', roles: {} },
+  publicUrl: 'http://127.0.0.1',
+  secureCookies: false,
+  sessionTtlMs: 0,
+};
+
+/** Who an answer is for, in the response cache's key: '' for anonymous callers. */
+function audienceOf(principal: Principal): string {
+  return principal === ANONYMOUS || (principal.role === 'anonymous' && principal.source === 'none') ? '' : JSON.stringify([principal.source, principal.role, principal.laCode ?? null, principal.subject ?? null]);
 }
 
 export interface App {
   server: http.Server;
+  /** The Fastify instance that routes every request (ready before createApp returns). */
+  fastify: FastifyInstance;
   apollo: ApolloServer<ApiContext>;
   /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks). */
   execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number; responseCache?: 'hit' | 'miss' }>;
@@ -161,8 +187,9 @@ function codesOfBody(text: string): string[] {
 }
 
 /**
- * The HTTP application: /graphql (Apollo Server through its documented integration API), /healthz,
- * /readyz, /metrics and the built dashboard, on one origin. On /graphql, in order: CORS, rate
+ * The HTTP application on Fastify: /graphql (Apollo Server through its documented integration API,
+ * on the raw response: see below), /healthz, /readyz, /metrics, sign-in (/auth/…, http/sign-in.ts)
+ * and the built dashboard (sirv), on one origin. On /graphql, in order: CORS, rate
  * limit, body size, trusted documents, then Apollo (CSRF prevention, no batching, query limits,
  * error masking) under a deadline that also cancels the request's database work when its client
  * goes away. Every answer carries the security headers and an x-request-id; every GraphQL request
@@ -214,16 +241,16 @@ export async function createApp(options: AppOptions): Promise<App> {
    * stored under the version it was computed from. A version that cannot be read (database away,
    * request aborted) skips the cache: Apollo then answers with its masked error.
    */
-  const answer = async (requestDb: Db, request: CacheableRequest, store: RequestStore): Promise<HTTPGraphQLResponse> => {
+  const answer = async (requestDb: Db, request: CacheableRequest, store: RequestStore, principal: Principal): Promise<HTTPGraphQLResponse> => {
     let snapshot: ReferenceSnapshot | undefined;
     let key: string | undefined;
     if (responses) {
       snapshot = await cache.current(requestDb).catch(() => undefined);
-      key = snapshot && responses.keyOf(request, snapshot.stamp);
+      key = snapshot && responses.keyOf(request, snapshot.stamp, audienceOf(principal));
       const hit = key && (await responses.get(key, store));
       if (hit) return hit;
     }
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(requestDb, cache, store, snapshot) });
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(requestDb, cache, store, snapshot, principal, writeDb) });
     // Written after answering: a slow store (Redis) must not delay the answer.
     if (key) void responses!.setIfCacheable(key, result, store);
     return result;
@@ -231,9 +258,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // With reads on replicas behind one service, a request's statements share one connection, so the
   // data version it keys the response cache on and the figures it reads come from the same replica.
-  const runGraphQL = async (method: string, headers: HeaderMap, search: string, body: unknown, store: RequestStore) =>
+  const runGraphQL = async (method: string, headers: HeaderMap, search: string, body: unknown, store: RequestStore, principal: Principal = ANONYMOUS) =>
     requestStore.run(store, () => {
-      const execute = (requestDb: Db) => answer(requestDb, { method, headers, search, body }, store);
+      const execute = (requestDb: Db) => answer(requestDb, { method, headers, search, body }, store, principal);
       return options.pinReadConnection ? readsOnOneConnection(db, execute) : execute(db);
     });
 
@@ -254,6 +281,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let draining = false;
   let inFlight = 0;
+  const writeDb = options.writeDb ?? options.db;
 
   type Admission = { ok: true; search: string; body: unknown } | { ok: false; status: number; code: keyof typeof TRUSTED_DOCUMENT_ERRORS };
 
@@ -299,7 +327,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return undefined;
   };
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, started: bigint) => {
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, started: bigint, principalOf: () => Promise<Principal>) => {
     const store = newRequestStore(requestId);
     let cancelled = false;
     const finish = () => {
@@ -334,6 +362,19 @@ export async function createApp(options: AppOptions): Promise<App> {
         return;
       }
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
+
+    let principal: Principal;
+    try {
+      principal = await principalOf();
+    } catch (error) {
+      if (!(error instanceof BearerTokenError)) throw error;
+      store.errorCodes = ['UNAUTHENTICATED'];
+      res.once('close', finish);
+      void appendAuditEvent(writeDb, 'denied', undefined, { what: 'bearer token', reason: error.code, path: url.pathname }, requestId).catch((auditError: unknown) => logger.error({ err: auditError, requestId }, 'audit log write failed'));
+      return sendJson(res, 401, errorBody(error.message, 'UNAUTHENTICATED', { reason: error.code, requestId }), {
+        'www-authenticate': `Bearer error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`,
+      });
     }
 
     inFlight++;
@@ -387,7 +428,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return sendJson(res, admitted.status, errorBody(TRUSTED_DOCUMENT_ERRORS[admitted.code], admitted.code, { requestId }), admitted.status === 200 ? { 'cache-control': 'private, no-cache, must-revalidate' } : {});
     }
 
-    const execution = runGraphQL(req.method ?? 'GET', headers, admitted.search, admitted.body, store);
+    const execution = runGraphQL(req.method ?? 'GET', headers, admitted.search, admitted.body, store, principal);
     execution.catch(() => undefined); // settled late when the deadline or the client won the race
     const winner = await Promise.race([execution, deadline.aborted]);
     if (winner instanceof RequestAbortedError) {
@@ -402,8 +443,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if ((store.errorCodes ?? []).length === 0 && res.statusCode >= 400 && written) store.errorCodes = codesOfBody(written);
   };
 
-  const handleReadiness = async (res: http.ServerResponse) => {
-    if (draining) return sendJson(res, 503, { status: 'shutting down' });
+  const handleReadiness = async (reply: FastifyReply) => {
+    if (draining) return replyJson(reply, 503, { status: 'shutting down' });
     try {
       const [current, loaded] = await withTimeout(
         Promise.all([migrationsCurrent(options.db), options.db.selectFrom('release').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]),
@@ -412,46 +453,98 @@ export async function createApp(options: AppOptions): Promise<App> {
       const ready = current && Number(loaded.n) > 0;
       // Replication is reported, not required: a primary fail-over must not take every server out of service.
       const replication = options.primaryDb ? await replicationStatus({ db: options.primaryDb, readDb: options.db, split: true }, { timeoutMs: READINESS_TIMEOUT_MS }) : undefined;
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n), ...(replication ? { replication } : {}) });
+      return replyJson(reply, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', migrationsCurrent: current, releases: Number(loaded.n), ...(replication ? { replication } : {}) });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      return sendJson(res, 503, { status: 'not ready', database: 'unreachable' });
+      return replyJson(reply, 503, { status: 'not ready', database: 'unreachable' });
     }
   };
 
-  const server = http.createServer(async (req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const suppliedId = req.headers['x-request-id'];
-    const requestId = (typeof suppliedId === 'string' && /^[\w-]{1,64}$/.test(suppliedId) ? suppliedId : undefined) ?? randomUUID();
-    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(url.pathname) ? url.pathname : assets ? 'static' : 'other';
-    const kind: ContentKind = route === 'static' ? 'dashboard' : 'api';
+  /** A JSON answer through Fastify (health, readiness, 404, errors outside /graphql). */
+  const replyJson = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+
+  const fastify = Fastify({
+    // One log line per GraphQL request is written by the handler (plugins/request-logging.ts).
+    logger: false,
+    // Slow clients may not hold a connection open: the whole request must arrive within 30 s.
+    requestTimeout: 30_000,
+    // Node's own default; Fastify's 72 s would keep idle sockets open long after a client is gone.
+    keepAliveTimeout: 5_000,
+    // Draining is ours (beginShutdown/stop): answers keep coming while in-flight requests finish.
+    return503OnClosing: false,
+    // HEAD goes where it went before: to the route's own handler, or to the dashboard's files.
+    exposeHeadRoutes: false,
+    // The client's x-request-id when it is a plain token, else a new UUID: on the answer, in logs and in the audit log.
+    genReqId: (req) => {
+      const supplied = req.headers['x-request-id'];
+      return typeof supplied === 'string' && /^[\w-]{1,64}$/.test(supplied) ? supplied : randomUUID();
+    },
+  });
+  fastify.server.headersTimeout = 20_000;
+  // /graphql reads its own body (size limit, client-closed detection): no parser consumes it first.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const res = reply.raw;
+    const pathname = new URL(request.raw.url ?? '/', 'http://localhost').pathname;
+    const requestId = request.id;
+    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : pathname.startsWith('/auth/') ? 'auth' : assets ? 'static' : 'other';
+    // On the raw response: the dashboard's files are written by sirv, outside Fastify's reply.
     res.setHeader('x-request-id', requestId);
-    setSecurityHeaders(res, kind, { hsts: production });
+    setSecurityHeaders(res, route === 'static' ? 'dashboard' : 'api', { hsts: production });
     if (draining) res.setHeader('connection', 'close');
     res.once('finish', () => metrics?.observeResponse(route, res.statusCode));
+    done();
+  });
+
+  const identity = options.identity ?? NO_IDENTITY;
+  const signIn = await registerSignIn(fastify, { db: writeDb, identity, logger });
+
+  fastify.all('/healthz', (_request, reply) => replyJson(reply, 200, { status: 'ok' }));
+  fastify.all('/readyz', (_request, reply) => handleReadiness(reply));
+  fastify.all('/metrics', async (request, reply) => {
+    if (!metrics) return notFound(request.raw, reply);
+    return reply.code(200).header('content-type', metrics.contentType()).header('cache-control', 'no-store').send(await metrics.text());
+  });
+  fastify.all('/graphql', { onRequest: signIn.csrfForSessions }, async (request, reply) => {
+    // Written on the raw response: the answer races a deadline and a client that may go away.
+    reply.hijack();
+    const req = request.raw;
+    const res = reply.raw;
+    const requestId = request.id;
     try {
-      if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (route === '/readyz') return await handleReadiness(res);
-      if (route === '/metrics' && metrics) {
-        res.writeHead(200, { 'content-type': metrics.contentType(), 'cache-control': 'no-store' });
-        return res.end(await metrics.text());
-      }
-      if (route === '/graphql') return await handleGraphQL(req, res, url, requestId, started);
-      if (assets && (req.method === 'GET' || req.method === 'HEAD')) return assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
-      return sendJson(res, 404, { error: hasDashboard ? 'Not found' : 'Not found (the dashboard is not built: run npm run build)' });
+      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId, process.hrtime.bigint(), () => signIn.principalOf(request));
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));
       else res.end();
     }
   });
-  // Slow clients may not hold a connection open: the whole request must arrive within 30 s.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 20_000;
+
+  const notFound = (req: http.IncomingMessage, reply: FastifyReply) => {
+    if (assets && (req.method === 'GET' || req.method === 'HEAD')) {
+      reply.hijack();
+      return assets(req, reply.raw, () => sendJson(reply.raw, 404, { error: 'Not found' }));
+    }
+    return replyJson(reply, 404, { error: hasDashboard ? 'Not found' : 'Not found (the dashboard is not built: run npm run build)' });
+  };
+  fastify.setNotFoundHandler((request, reply) => notFound(request.raw, reply));
+  fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
+    const requestId = request.id;
+    if (error.code?.startsWith('FST_CSRF_')) {
+      return replyJson(reply, 403, errorBody('This request needs the CSRF token of its session: ask GET /auth/csrf and send the token in the x-csrf-token header.', 'CSRF_TOKEN_INVALID', { requestId }));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return replyJson(reply, error.statusCode, errorBody(error.message ?? 'Bad request.', 'BAD_REQUEST', { requestId }));
+    logger.error({ err: error, requestId }, 'request failed');
+    return replyJson(reply, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));
+  });
+  await fastify.ready();
+  const server = fastify.server;
 
   return {
     server,
+    fastify,
     apollo,
     async execute(body) {
       const headers = new HeaderMap([['content-type', 'application/json']]);

@@ -1,9 +1,12 @@
 import type http from 'node:http';
 
-/** What cross-origin callers of /graphql may send and read. No credentials: the API has no cookies. */
+/**
+ * What cross-origin callers of /graphql may send and read. No credentials: session cookies are for
+ * the same-origin dashboard; a cross-origin client signs in with a bearer token (Authorization).
+ */
 export const CORS_DEFAULTS = {
   methods: 'GET, POST, OPTIONS',
-  allowHeaders: 'content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+  allowHeaders: 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
   exposeHeaders: 'x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset',
   maxAgeSeconds: 600,
 } as const;

@@ -87,11 +87,12 @@ export class ResponseCache {
     this.store = store ?? new InMemoryLRUCache<string>({ maxSize: IN_PROCESS_MAX_SIZE });
   }
 
-  /** The request's key under data version `stamp`, or undefined when it is not answered from the cache. */
-  keyOf(request: CacheableRequest, stamp: string): string | undefined {
+  /** The request's key under data version `stamp` for `audience` (the caller, when not anonymous), or undefined when it is not answered from the cache. */
+  keyOf(request: CacheableRequest, stamp: string, audience = ''): string | undefined {
     const identity = requestIdentity(request);
     if (!identity) return undefined;
-    const digest = createHash('sha256').update(JSON.stringify([this.fingerprint, ...identity])).digest('base64url');
+    // `audience` is who the answer is for: '' for anonymous callers (their keys are as before sign-in existed).
+    const digest = createHash('sha256').update(JSON.stringify(audience ? [this.fingerprint, ...identity, audience] : [this.fingerprint, ...identity])).digest('base64url');
     return `${stamp}:${digest}`;
   }
 
@@ -124,7 +125,7 @@ export class ResponseCache {
   async setIfCacheable(key: string, result: HTTPGraphQLResponse, requestStore: RequestStore): Promise<void> {
     requestStore.responseCache = 'miss';
     if ((result.status ?? 200) !== 200 || result.body.kind !== 'complete') return;
-    if (requestStore.operationType !== 'query' || (requestStore.errorCodes ?? []).length > 0) return;
+    if (requestStore.operationType !== 'query' || requestStore.uncacheable || (requestStore.errorCodes ?? []).length > 0) return;
     const contentType = result.headers.get('content-type');
     if (!contentType) return;
     const entry = `${Date.now()}\n${contentType}\n${requestStore.operationName ?? ''}\n${result.body.string}`;

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench:http`: the HTTP layer before and after the move to Fastify and sign-in (issue 20),
+ * in the same run on the same PostgreSQL data. "Before" is the server as it was at BEFORE_COMMIT
+ * (the node:http app), exported from git and built in a temporary directory; "after" is this tree,
+ * with sign-in configured against the local identity provider (so the anonymous path pays for
+ * cookie parsing and the identity check, as deployed). Each anonymous operation (the API
+ * explorer's examples, /healthz) is measured on both, interleaved, with the response cache on (the
+ * default: the HTTP layer is most of the cost) and off. Then the bearer-token path's cost: the same
+ * operations with a verified JWT against without one, on the after server.
+ *
+ *   npm run bench:http                    (imports the data into a scratch PostgreSQL database, ~2 min)
+ *   BENCH_SECONDS=5 BENCH_ROUNDS=3 …      seconds per measurement, interleaved rounds (best kept)
+ *   BENCH_CONNECTIONS=10                  concurrent connections
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BEFORE_COMMIT = process.env.BENCH_BEFORE ?? 'c543449';
+const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const log = (...args) => console.error(...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const { EXAMPLE_OPERATIONS } = await import(path.join(ROOT, 'packages/server/dist/http/example-operations.js'));
+const { localSignInSettings, startLocalIdentityProvider } = await import(path.join(ROOT, 'packages/server/dist/dev/local-identity-provider.js'));
+
+const REQUESTS = {
+  ...Object.fromEntries(
+    Object.entries(EXAMPLE_OPERATIONS)
+      .filter(([name]) => name !== 'Provenance')
+      .map(([name, query]) => [name, { path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: name }) }]),
+  ),
+  healthz: { path: '/healthz', method: 'GET', headers: {} },
+};
+
+function databaseUrl(name) {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server at BEFORE_COMMIT, built in a temporary directory that shares this tree's node_modules. */
+function buildBefore() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-bench-before-'));
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive ${BEFORE_COMMIT} packages/server packages/schema tsconfig.base.json tsconfig.json package.json | tar -x -C "${dir}"`]);
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  for (const pkg of ['server', 'schema']) {
+    const modules = path.join(ROOT, 'packages', pkg, 'node_modules');
+    if (fs.existsSync(modules)) fs.symlinkSync(modules, path.join(dir, 'packages', pkg, 'node_modules'));
+  }
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'packages/schema', 'packages/server'], { cwd: dir, stdio: 'inherit' });
+  return dir;
+}
+
+function startServer(cli, env, port) {
+  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', HOST: '127.0.0.1', PORT: String(port), SENDBENCH_DATA_DIR: DATA, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  child.output = () => stderr;
+  return child;
+}
+
+async function waitFor(url, child, timeoutMs = 300_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${url} answered:\n${child.output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+
+async function freePort() {
+  const net = await import('node:net');
+  const server = net.createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function measure(base, request) {
+  const { path: requestPath, ...rest } = request;
+  const result = await autocannon({ url: `${base}${requestPath}`, duration: SECONDS, connections: CONNECTIONS, ...rest });
+  const errors = result.errors + result.non2xx + result.timeouts;
+  if (errors) throw new Error(`${requestPath}: ${errors} errors or non-2xx answers`);
+  return { rps: result.requests.total / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Best of ROUNDS interleaved measurements of each request on each server (best: least disturbed by the machine's other work). */
+async function compare(servers, requests) {
+  const best = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, request] of Object.entries(requests)) {
+      for (const [label, { base, headers = {} }] of Object.entries(servers)) {
+        const figures = await measure(base, { ...request, headers: { ...request.headers, ...headers } });
+        const key = `${name}|${label}`;
+        if (!best[key] || figures.rps > best[key].rps) best[key] = figures;
+        log(`  round ${round + 1} ${name} ${label}: ${Math.round(figures.rps)} req/s`);
+      }
+    }
+  }
+  return best;
+}
+
+function table(best, requests, labels) {
+  const lines = [`| request | ${labels.map((l) => `${l} req/s`).join(' | ')} | change | ${labels.map((l) => `${l} p99 ms`).join(' | ')} |`, `|---|${labels.map(() => '---:').join('|')}|---:|${labels.map(() => '---:').join('|')}|`];
+  for (const name of Object.keys(requests)) {
+    const [a, b] = labels.map((l) => best[`${name}|${l}`]);
+    lines.push(`| ${name} | ${Math.round(a.rps)} | ${Math.round(b.rps)} | ${(((b.rps - a.rps) / a.rps) * 100).toFixed(1)}% | ${a.p99} | ${b.p99} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const name = `sendbench_bench_http_${process.pid}`;
+  const [dbBefore, dbAfter] = [`${name}_before`, `${name}_after`];
+  const before = buildBefore();
+  const beforeCli = path.join(before, 'packages/server/dist/cli.js');
+  const afterCli = path.join(ROOT, 'packages/server/dist/cli.js');
+  const children = [];
+  let idp;
+  try {
+    log(`importing ${DATA} into ${dbBefore} with the server at ${BEFORE_COMMIT} …`);
+    await admin(`create database ${dbBefore}`);
+    execFileSync(process.execPath, [beforeCli, 'import', DATA], { env: { ...process.env, DATABASE_URL: databaseUrl(dbBefore), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    await admin(`create database ${dbAfter} template ${dbBefore}`);
+
+    const ports = { beforeCached: await freePort(), afterCached: await freePort(), beforeUncached: await freePort(), afterUncached: await freePort() };
+    idp = await startLocalIdentityProvider({ redirectUris: [ports.afterCached, ports.afterUncached].map((p) => `http://127.0.0.1:${p}/auth/callback`) });
+    const signIn = (port) => localSignInSettings(idp.issuer, `http://127.0.0.1:${port}`);
+    const servers = {
+      beforeCached: startServer(beforeCli, { DATABASE_URL: databaseUrl(dbBefore), RESPONSE_CACHE: 'on' }, ports.beforeCached),
+      afterCached: startServer(afterCli, { DATABASE_URL: databaseUrl(dbAfter), RESPONSE_CACHE: 'on', ...signIn(ports.afterCached) }, ports.afterCached),
+      beforeUncached: startServer(beforeCli, { DATABASE_URL: databaseUrl(dbBefore), RESPONSE_CACHE: 'off' }, ports.beforeUncached),
+      afterUncached: startServer(afterCli, { DATABASE_URL: databaseUrl(dbAfter), RESPONSE_CACHE: 'off', ...signIn(ports.afterUncached) }, ports.afterUncached),
+    };
+    children.push(...Object.values(servers));
+    // One at a time: the after server migrates its copy (0009) before the other after server starts.
+    for (const [label, child] of Object.entries(servers)) await waitFor(`http://127.0.0.1:${ports[label]}/readyz`, child);
+    const base = (label) => `http://127.0.0.1:${ports[label]}`;
+    const token = await idp.accessTokenFor('analyst');
+
+    log('anonymous requests, response cache on:');
+    const cached = await compare({ before: { base: base('beforeCached') }, after: { base: base('afterCached') } }, REQUESTS);
+    log('anonymous requests, response cache off:');
+    const uncached = await compare({ before: { base: base('beforeUncached') }, after: { base: base('afterUncached') } }, REQUESTS);
+    const graphqlOnly = Object.fromEntries(Object.entries(REQUESTS).filter(([n]) => n !== 'healthz'));
+    log('bearer token against anonymous, response cache on:');
+    const bearerCached = await compare({ anonymous: { base: base('afterCached') }, bearer: { base: base('afterCached'), headers: { authorization: `Bearer ${token}` } } }, graphqlOnly);
+    log('bearer token against anonymous, response cache off:');
+    const bearerUncached = await compare({ anonymous: { base: base('afterUncached') }, bearer: { base: base('afterUncached'), headers: { authorization: `Bearer ${token}` } } }, graphqlOnly);
+
+    const report = [
+      `HTTP layer bench, ${new Date().toISOString()}, ${os.cpus().length} cores, ${CONNECTIONS} connections, best of ${ROUNDS} × ${SECONDS} s, before = ${BEFORE_COMMIT} (node:http), after = this tree (Fastify, sign-in configured)`,
+      '',
+      '### Anonymous, response cache on',
+      table(cached, REQUESTS, ['before', 'after']),
+      '',
+      '### Anonymous, response cache off',
+      table(uncached, REQUESTS, ['before', 'after']),
+      '',
+      '### Bearer token (verified JWT) against anonymous, response cache on',
+      table(bearerCached, graphqlOnly, ['anonymous', 'bearer']),
+      '',
+      '### Bearer token (verified JWT) against anonymous, response cache off',
+      table(bearerUncached, graphqlOnly, ['anonymous', 'bearer']),
+    ].join('\n');
+    console.log(report);
+    fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench', 'results', `http-layer-${new Date().toISOString().slice(0, 10)}.json`), `${JSON.stringify({ cached, uncached, bearerCached, bearerUncached, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, before: BEFORE_COMMIT }, null, 1)}\n`);
+  } finally {
+    await Promise.all(children.map(stop));
+    await idp?.close();
+    await admin(`drop database if exists ${dbAfter}`).catch(() => undefined);
+    await admin(`drop database if exists ${dbBefore}`).catch(() => undefined);
+    fs.rmSync(before, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Sign-in end to end: Debian's chromium (playwright-core) signs in through the local identity
+ * provider (oidc-provider, packages/server/src/dev/local-identity-provider.ts) as each role, reads
+ * who is signed in in the page header, checks the page with axe, and signs out. Run after
+ * `npm run build`:
+ *
+ *   npm run test:e2e:sign-in            (a fresh embedded PGlite database; E2E_DATABASE_URL for PostgreSQL)
+ *
+ * The last line is "N passed, N failed".
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { freePort, startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..', '..');
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts the local identity provider in a process of its own; resolves with its issuer, the server's settings for it and a stop function. */
+function startProvider(redirectUri) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'packages', 'server', 'dist', 'dev', 'local-identity-provider-main.js'), redirectUri], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ ...JSON.parse(line), close: async () => void child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`the local identity provider exited (${code}) before it listened`)));
+  });
+}
+
+/** Each provider user, and what the header must say once they are signed in. */
+const USERS = [
+  { login: 'admin', header: 'Signed in as Ada Admin, admin' },
+  { login: 'analyst', header: 'Signed in as Dana Analyst, DfE analyst' },
+  { login: 'kent-officer', header: 'Signed in as Kit Kent, LA user (LA 886)' },
+  { login: 'visitor', header: 'Signed in as Vic Visitor, no role: published data only' },
+];
+
+async function main() {
+  const port = await freePort();
+  const idp = await startProvider(`http://127.0.0.1:${port}/auth/callback`);
+  const server = await startServer(repoRoot, console.log, {
+    port,
+    env: idp.settings,
+  });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-sign-in-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const user of USERS) {
+      const name = `signs in as ${user.login} through the provider, shows it in the header, and signs out`;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const exchanges = [];
+      page.on('response', (response) => {
+        if (/\/(graphql|auth\/)/.test(response.url())) exchanges.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+      });
+      try {
+        await page.goto(`${server.baseUrl}/compare?la=886&metric=pct_plans_mainstream`);
+        const status = page.getByTestId('sign-in-status');
+        await status.getByRole('link', { name: 'Sign in' }).click();
+        await page.waitForURL(`${idp.issuer}/**`);
+        await page.fill('input[name="login"]', user.login);
+        await page.fill('input[name="password"]', 'any');
+        await page.getByRole('button', { name: 'Sign-in' }).click();
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.waitForURL(`${server.baseUrl}/compare?la=886&metric=pct_plans_mainstream`);
+        await page.waitForSelector('main h1');
+        assert.equal((await status.innerText()).replace(/\s*Sign out$/, '').replace(/\s+/g, ' ').trim(), user.header);
+        const cookies = await context.cookies(server.baseUrl);
+        const session = cookies.find((c) => c.name === 'sendbench-session');
+        assert.deepEqual({ httpOnly: session?.httpOnly, sameSite: session?.sameSite }, { httpOnly: true, sameSite: 'Lax' });
+        const results = await new AxeBuilder({ page }).include('.govuk-phase-banner').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        assert.deepEqual(results.violations.map((v) => v.id), []);
+        await page.screenshot({ path: path.join(here, 'screenshots', `sign-in-${user.login}.png`) });
+        await status.getByRole('button', { name: 'Sign out' }).click();
+        // Signing out of SENDbench also offers to sign out at the provider (RP-initiated logout), which asks first.
+        await page.waitForURL(`${idp.issuer}/**`);
+        await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+        await page.waitForURL(`${server.baseUrl}/`);
+        await page.getByTestId('sign-in-status').getByRole('link', { name: 'Sign in' }).waitFor();
+        if (errors.length) throw new Error(`Uncaught errors in the page: ${errors.join('; ')}`);
+        passed += 1;
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}\n      requests: ${exchanges.join(', ')}`);
+        await page.screenshot({ path: path.join(here, 'screenshots', `failed-sign-in-${user.login}.png`), fullPage: true }).catch(() => {});
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await server.stop();
+    await idp.close();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
