@@ -7,6 +7,7 @@
  *                                          imported PostgreSQL database, else a fresh PGlite import)
  *   E2E_BASE_URL=http://127.0.0.1:4200 npm run test:e2e   (use a server that is already running)
  *   E2E_ONLY=compare npm run test:e2e     (only tests whose name contains the text)
+ *   E2E_DB_DIR=/tmp/e2e-db npm run test:e2e   (keep the embedded database there and reuse it next time)
  *
  * Screenshots of every page at desktop and 320 px widths go to packages/dashboard/e2e/screenshots/.
  * The last line is "N passed, N failed".

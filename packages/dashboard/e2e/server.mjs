@@ -56,9 +56,12 @@ export async function startServer(repoRoot, log = console.log, { databaseUrl = p
   } else {
     delete env.DATABASE_URL;
     delete env.DATABASE_READ_URL;
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-db-'));
-    env.SENDBENCH_DB_DIR = tempDir;
-    log(`Starting the server on port ${port} with a fresh PGlite database in ${tempDir} (first start imports the official files, about a minute)`);
+    // E2E_DB_DIR: an embedded database kept between runs (CI's two browser stages share one import).
+    const kept = process.env.E2E_DB_DIR;
+    if (kept) fs.mkdirSync(kept, { recursive: true });
+    else tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-db-'));
+    env.SENDBENCH_DB_DIR = kept ?? tempDir;
+    log(`Starting the server on port ${port} with ${kept ? 'the' : 'a fresh'} PGlite database in ${env.SENDBENCH_DB_DIR} (a first start imports the official files, about a minute)`);
   }
   const started = Date.now();
   const child = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
