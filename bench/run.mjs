@@ -37,7 +37,10 @@ const DATA = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared'
 const QUICK = process.argv.includes('--quick');
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const SCALE = SKIP.has('scale') ? [] : process.env.BENCH_SCALE ? process.env.BENCH_SCALE.split(',').map(Number) : process.argv.includes('--scale') ? [1, 10, 100] : QUICK ? [] : [1, 10];
-const SECONDS = QUICK ? 1 : Number(process.env.BENCH_SECONDS ?? 10);
+// The smoke (CI) only checks that every figure is measured and every answer right: half a second each.
+const SECONDS = QUICK ? 0.5 : Number(process.env.BENCH_SECONDS ?? 10);
+/** Warm-up runs before each measurement: a second, or the smoke's half second. */
+const WARM_UP_SECONDS = Math.min(1, SECONDS);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = 50;
 /** The evaluation's rate (issue 18: p95 under 100 ms at 10 requests/s, uncached). */
@@ -117,7 +120,8 @@ function figuresOf(output) {
 }
 
 function startProcess(script, args, env) {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // No drain on SIGTERM (production's 5 s): nothing here measures shutdown, and four servers stopped in turn waited 20 s.
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', SHUTDOWN_DRAIN_MS: '0', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   child.output = () => stderr;
@@ -262,7 +266,7 @@ async function fixedRate(base, request, rate, pid) {
 async function measureTarget(name, base, requestOf, pid, operations = OPERATIONS) {
   const figures = {};
   for (const [key, op] of Object.entries(operations)) {
-    await load(base, requestOf(op), { connections: 4, duration: 1 }, pid); // warm-up
+    await load(base, requestOf(op), { connections: 4, duration: WARM_UP_SECONDS }, pid); // warm-up
     const saturation = await load(base, requestOf(op), { connections: 8 }, pid);
     // Above its capacity a fixed rate only measures a growing queue: then time one request at a
     // time instead (the service time), and say so.
@@ -410,7 +414,7 @@ async function measureForecast(graphqlPid, baselinePid, statements) {
       ['graphql', 'GraphQL (no cache)', 'http://127.0.0.1:4311', graphqlRequest(op), graphqlPid],
       ['baseline', 'baseline (bare http)', 'http://127.0.0.1:4313', baselineRequest(op), baselinePid],
     ]) {
-      await load(base, request, { connections: 2, duration: 1 }, pid); // warm-up
+      await load(base, request, { connections: 2, duration: WARM_UP_SECONDS }, pid); // warm-up
       const saturation = await load(base, request, { connections: 8 }, pid);
       const fixed = await fixedRate(base, request, FORECAST_RATE, pid);
       figures[key][id] = { saturationRps: saturation.rps, saturationErrors: saturation.errors, atRate: fixed };
@@ -514,7 +518,7 @@ async function main() {
       ];
       const loads = {};
       for (const [id, name, base, request, pid] of twenty) {
-        await load(base, request, { connections: 20, duration: 1 }, pid); // warm-up
+        await load(base, request, { connections: 20, duration: WARM_UP_SECONDS }, pid); // warm-up
         loads[id] = await load(base, request, { connections: 20 }, pid);
         log(`  ${name.padEnd(30)} ${String(loads[id].rps).padStart(6)} req/s | p50 ${loads[id].p50} ms p95 ${loads[id].p95} ms p99 ${loads[id].p99} ms, ${loads[id].errors} errors, RSS ${loads[id].peakRssMiB} MiB`);
       }
@@ -543,7 +547,7 @@ async function main() {
     }
     // 2c. The forecast at its own fixed rate, against the baseline running the same service code.
     results.forecast = await measureForecast(gql.pid, baseline.pid, results.sqlStatements);
-    for (const s of servers.splice(0)) await stop(s);
+    await Promise.all(servers.splice(0).map(stop));
 
     // 2b. The dashboard in headless chromium against the same PostgreSQL database (its own server).
     // The smoke asserts only that every figure was measured; a missing chromium is a failure.
