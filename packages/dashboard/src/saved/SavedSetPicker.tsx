@@ -49,7 +49,7 @@ export default function SavedSetPicker({ state, onChoose }: SavedSetPickerProps)
           </select>
         </>
       )}
-      <p className="govuk-body-s">
+      <p className="govuk-body">
         <Link href={hrefFor('saved')}>Manage your comparator sets</Link>
       </p>
     </div>

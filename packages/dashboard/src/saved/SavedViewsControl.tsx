@@ -100,7 +100,7 @@ export default function SavedViewsControl() {
               </p>
             )}
             {open && <SavedViewList onMessage={setMessage} />}
-            <p className="govuk-body-s">
+            <p className="govuk-body">
               <Link href={hrefFor('saved')}>Manage saved views and comparator sets</Link>
             </p>
           </>
