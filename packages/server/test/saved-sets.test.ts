@@ -1,6 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import pino from 'pino';
+import { loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/connect';
 import type { LocalIdentityProvider, LocalUser } from '../src/dev/local-identity-provider';
+import { createApp } from '../src/http/app';
+import { createIdentity } from '../src/identity/identity';
 import { ENGINES } from './support/engines';
 import { openSharedDatabase } from './support/shared-database';
 import { freePort, serveWithSignIn, type SignedInApp, startProviderFor } from './support/sign-in';
@@ -33,6 +38,12 @@ const COMPARE = `query ($peers: PeerSelector!) {
   }
 }`;
 const TREND = `query ($peers: PeerSelector) { trend(metric: "pct_plans_mainstream", areas: ["886"], peers: $peers) { series { id kind label points { period { code } value status } } } }`;
+
+const PEERS_ELSEWHERE = `query ($peers: PeerSelector!) {
+  profile(code: "886", peers: $peers, year: 2025) { peerGroup { id size } metrics { metric { id } rank rankOutOf quartileBand peers { median lowerQuartile upperQuartile aggregate { value numerator denominator } } } }
+  relationship(x: "hn_spend_per_plan", y: "pct_plans_mainstream", focus: "886", highlight: $peers, year: 2025) { points { authority { code } highlighted } }
+  forecast(area: { peers: $peers }) { areaCodes baseYear baseTotal }
+}`;
 
 const KENT_AND_FRIENDS = ['886', '887', '888', '921', '936'];
 
@@ -165,6 +176,33 @@ for (const engine of ENGINES) {
       const savedTrend = (await ask('analyst', TREND, { peers: { savedSetId: set.id } })).body.data.trend.series;
       const inlineTrend = (await ask('analyst', TREND, { peers: { kind: 'CUSTOM', codes: KENT_AND_FRIENDS } })).body.data.trend.series;
       expect(savedTrend.map((s: any) => s.points)).toEqual(inlineTrend.map((s: any) => s.points));
+    });
+
+    test('takes a saved set in the profile, the relationship highlight and the forecast as the inline list', async () => {
+      const set = await create('kent-officer', { name: 'Everywhere', codes: KENT_AND_FRIENDS });
+      const saved = await ask('kent-officer', PEERS_ELSEWHERE, { peers: { savedSetId: set.id } });
+      const inline = await ask('kent-officer', PEERS_ELSEWHERE, { peers: { kind: 'CUSTOM', codes: KENT_AND_FRIENDS } });
+      expect(saved.body.errors).toBeUndefined();
+      expect(saved.body.data).toEqual(inline.body.data);
+      expect(saved.body.data.relationship.points.filter((p: any) => p.highlighted).map((p: any) => p.authority.code).sort()).toEqual(KENT_AND_FRIENDS);
+      expect(saved.body.data.forecast.areaCodes).toEqual(KENT_AND_FRIENDS);
+    });
+
+    test('lets embedded mode\'s one local user save and use a set', async () => {
+      const local = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: false, responseCache: true, identity: await createIdentity(loadConfig({ HOST: '127.0.0.1', LOCAL_USER: 'on' })) });
+      await new Promise<void>((resolve) => local.server.listen(0, '127.0.0.1', () => resolve()));
+      const base = `http://127.0.0.1:${(local.server.address() as AddressInfo).port}`;
+      const post = async (query: string, variables: Record<string, unknown>) =>
+        (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<any>;
+      try {
+        const created = (await post(CREATE, { set: { name: 'Local set', codes: ['886', '887'] } })).data.createComparatorSet;
+        const compared = await post(COMPARE, { peers: { savedSetId: created.id } });
+        expect([created.mine, compared.data.comparison.peerGroup]).toEqual([true, { id: 'custom:886,887', kind: 'CUSTOM', label: 'Local set', size: 2 }]);
+        expect(await handle.db.selectFrom('comparator_set').select('owner').where('id', '=', created.id).executeTakeFirst()).toEqual({ owner: 'local' });
+      } finally {
+        await handle.db.deleteFrom('comparator_set').where('owner', '=', 'local').execute();
+        await local.stop();
+      }
     });
 
     test('never answers from the response cache for a set that has changed since', async () => {
