@@ -2,7 +2,8 @@
 /**
  * Sign-in end to end: Debian's chromium (playwright-core) signs in through the local identity
  * provider (oidc-provider, packages/server/src/dev/local-identity-provider.ts) as each role, reads
- * who is signed in in the page header, checks the page with axe, and signs out. Run after
+ * who is signed in in the page header, checks the page with axe, and signs out; then, signed in as
+ * the analyst, saves a comparator set on the start page and compares with it. Run after
  * `npm run build`:
  *
  *   npm run test:e2e:sign-in            (a fresh embedded PGlite database; E2E_DATABASE_URL for PostgreSQL)
@@ -46,6 +47,47 @@ const USERS = [
   { login: 'visitor', header: 'Signed in as Vic Visitor, no role: published data only' },
 ];
 
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Signs in as `login` from `path` (through the provider's login and consent pages) and waits to be back on `path`. */
+async function signIn(page, server, idp, login, path) {
+  await page.goto(`${server.baseUrl}${path}`);
+  await page.getByTestId('sign-in-status').getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL(`${idp.issuer}/**`);
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', 'any');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${server.baseUrl}${path}`);
+  await page.waitForSelector('main h1');
+}
+
+/**
+ * Issue 21: the analyst saves a custom set with a name on the start page, which then chooses it;
+ * the compare page compares Kent with it (the set's name labels the comparison); the start page,
+ * the compare page and the open "Saved views" panel are axe clean.
+ */
+async function savedSetStep(page, server, idp) {
+  await signIn(page, server, idp, 'analyst', '/?la=886&peers=custom&custom=887,888');
+  await page.getByLabel('Save this set as').fill('E2E shire pair');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  await page.waitForURL(/\/\?la=886&peers=saved&set=[A-Za-z0-9_-]{16}$/);
+  assert.equal(await page.getByLabel('One of your saved sets').isChecked(), true);
+  const chosen = page.getByLabel('Saved comparator set');
+  await chosen.locator('option', { hasText: 'E2E shire pair' }).waitFor({ state: 'attached' });
+  assert.equal(await chosen.evaluate((select) => select.selectedOptions[0]?.textContent), 'E2E shire pair (2 authorities)');
+  const startViolations = (await new AxeBuilder({ page }).include('main').withTags(AXE_TAGS).analyze()).violations;
+  assert.deepEqual(startViolations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page.getByRole('link', { name: 'Compare one metric' }).click();
+  await page.waitForURL(/\/compare\?la=886&peers=saved&set=/);
+  await page.locator('.sb-context').getByText('E2E shire pair').waitFor();
+  await page.getByText('Saved views', { exact: true }).click();
+  await page.getByLabel('Save this view as').waitFor();
+  const compareViolations = (await new AxeBuilder({ page }).include('main').include('.sb-saved-views').withTags(AXE_TAGS).analyze()).violations;
+  assert.deepEqual(compareViolations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page.screenshot({ path: path.join(here, 'screenshots', 'sign-in-saved-set.png') });
+}
+
 async function main() {
   const port = await freePort();
   const idp = await startProvider(`http://127.0.0.1:${port}/auth/callback`);
@@ -69,21 +111,13 @@ async function main() {
         if (/\/(graphql|auth\/)/.test(response.url())) exchanges.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
       });
       try {
-        await page.goto(`${server.baseUrl}/compare?la=886&metric=pct_plans_mainstream`);
+        await signIn(page, server, idp, user.login, '/compare?la=886&metric=pct_plans_mainstream');
         const status = page.getByTestId('sign-in-status');
-        await status.getByRole('link', { name: 'Sign in' }).click();
-        await page.waitForURL(`${idp.issuer}/**`);
-        await page.fill('input[name="login"]', user.login);
-        await page.fill('input[name="password"]', 'any');
-        await page.getByRole('button', { name: 'Sign-in' }).click();
-        await page.getByRole('button', { name: 'Continue' }).click();
-        await page.waitForURL(`${server.baseUrl}/compare?la=886&metric=pct_plans_mainstream`);
-        await page.waitForSelector('main h1');
         assert.equal((await status.innerText()).replace(/\s*Sign out$/, '').replace(/\s+/g, ' ').trim(), user.header);
         const cookies = await context.cookies(server.baseUrl);
         const session = cookies.find((c) => c.name === 'sendbench-session');
         assert.deepEqual({ httpOnly: session?.httpOnly, sameSite: session?.sameSite }, { httpOnly: true, sameSite: 'Lax' });
-        const results = await new AxeBuilder({ page }).include('.govuk-phase-banner').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const results = await new AxeBuilder({ page }).include('.govuk-phase-banner').withTags(AXE_TAGS).analyze();
         assert.deepEqual(results.violations.map((v) => v.id), []);
         await page.screenshot({ path: path.join(here, 'screenshots', `sign-in-${user.login}.png`) });
         await status.getByRole('button', { name: 'Sign out' }).click();
@@ -102,6 +136,23 @@ async function main() {
       } finally {
         await context.close().catch(() => {});
       }
+    }
+    const name = 'saves a comparator set as the analyst and compares Kent with it (axe clean)';
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await savedSetStep(page, server, idp);
+      if (errors.length) throw new Error(`Uncaught errors in the page: ${errors.join('; ')}`);
+      passed += 1;
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+      await page.screenshot({ path: path.join(here, 'screenshots', 'failed-sign-in-saved-set.png'), fullPage: true }).catch(() => {});
+    } finally {
+      await context.close().catch(() => {});
     }
   } finally {
     await browser.close().catch(() => {});

@@ -66,3 +66,17 @@ export { ReportForecastDocument as ReportForecastQuery } from '../gql/graphql';
 
 /** Who is signed in (the page header): role, how, and an LA user's authority. */
 export { SignedInUserDocument as SignedInUserQuery } from '../gql/graphql';
+
+/** Saved comparator sets and views (asked for only where they are shown, never on a page's first request). */
+export {
+  ComparatorSetsDocument as ComparatorSetsQuery,
+  ComparatorSetDocument as ComparatorSetQuery,
+  SavedViewsDocument as SavedViewsQuery,
+  SavedViewDocument as SavedViewQuery,
+  CreateComparatorSetDocument as CreateComparatorSetMutation,
+  UpdateComparatorSetDocument as UpdateComparatorSetMutation,
+  DeleteComparatorSetDocument as DeleteComparatorSetMutation,
+  SaveViewDocument as SaveViewMutation,
+  UpdateSavedViewDocument as UpdateSavedViewMutation,
+  DeleteSavedViewDocument as DeleteSavedViewMutation,
+} from '../gql/graphql';

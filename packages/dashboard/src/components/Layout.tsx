@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { OGL_ATTRIBUTION } from '../format/csv';
 import { Link } from '../routing/router';
 import { hrefFor, type Page, sharedState, type UrlState } from '../routing/url-state';
@@ -17,6 +17,9 @@ const NAVIGATION: readonly { page: Page; label: string }[] = [
   { page: 'data', label: 'Data' },
   { page: 'data-quality', label: 'Data quality' },
 ];
+
+// Loaded after the page: its forms are not part of the first page's budget.
+const SavedViewsControl = lazy(() => import('../saved/SavedViewsControl'));
 
 const MOBILE = '(max-width: 40.0525em)';
 
@@ -88,6 +91,11 @@ export function Layout({ page, state, children }: { page: Page | undefined; stat
           </p>
           <SignInStatus />
         </div>
+        {page !== 'report' && (
+          <Suspense fallback={null}>
+            <SavedViewsControl />
+          </Suspense>
+        )}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>

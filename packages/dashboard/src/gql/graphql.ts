@@ -10,6 +10,23 @@ export type AreaLevel =
   | 'NATIONAL'
   | 'REGIONAL';
 
+/** Changes to a comparator set: only the fields given change. */
+export type ComparatorSetChanges = {
+  codes?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  shared?: boolean | null | undefined;
+};
+
+/** A new comparator set. */
+export type ComparatorSetInput = {
+  /** 1 to 30 LA codes (3-digit DfE numbers or ONS E-codes); kept as DfE numbers, duplicates dropped. */
+  codes: Array<string>;
+  /** 1 to 100 characters. */
+  name: string;
+  /** Share by link with signed-in users. */
+  shared?: boolean;
+};
+
 /** Change from the previous period. */
 export type Direction =
   | 'DOWN'
@@ -112,10 +129,12 @@ export type PeerKind =
 export type PeerSelector = {
   /** For CUSTOM: 1 to 30 LA codes. */
   codes?: Array<string> | null | undefined;
-  /** Which kind of set. */
-  kind: PeerKind;
+  /** Which kind of set; leave out when giving savedSetId. */
+  kind?: PeerKind | null | undefined;
   /** For STATISTICAL_NEIGHBOURS and REGION: whose neighbours or region (default: the focus LA). */
   of?: string | null | undefined;
+  /** A saved comparator set (the caller's own, or one shared by link), instead of kind: answered exactly as the same list given as CUSTOM codes. Needs sign-in. */
+  savedSetId?: string | number | null | undefined;
   /** For DBV: tranche 1, 2 or 3 (omit for the whole cohort). */
   tranche?: number | null | undefined;
 };
@@ -143,6 +162,24 @@ export type Role =
   | 'ANONYMOUS'
   | 'DFE_ANALYST'
   | 'LA_USER';
+
+/** Changes to a saved view: only the fields given change. */
+export type SavedViewChanges = {
+  name?: string | null | undefined;
+  shared?: boolean | null | undefined;
+};
+
+/** A view to save: a page path and its query string. */
+export type SavedViewInput = {
+  /** 1 to 100 characters. */
+  name: string;
+  /** The page, e.g. "/compare". */
+  path: string;
+  /** The query string, "" or starting with "?". */
+  search?: string;
+  /** Share by link with signed-in users. */
+  shared?: boolean;
+};
 
 /** How the caller proved who they are: not at all, a browser session, a bearer token, or embedded mode's local user (no identity provider). */
 export type SignInMethod =
@@ -330,6 +367,78 @@ export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignedInUserQuery = { me: { role: Role, method: SignInMethod, signedIn: boolean, name: string | null, email: string | null, laCode: string | null } };
+
+export type SavedComparatorSetFragment = { id: string, name: string, codes: Array<string>, shared: boolean, mine: boolean, version: number };
+
+export type ComparatorSetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ComparatorSetsQuery = { comparatorSets: Array<{ id: string, name: string, codes: Array<string>, shared: boolean, mine: boolean, version: number }> };
+
+export type ComparatorSetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ComparatorSetQuery = { comparatorSet: { id: string, name: string, codes: Array<string>, shared: boolean, mine: boolean, version: number } };
+
+export type SavedViewFieldsFragment = { id: string, name: string, path: string, search: string, shared: boolean, mine: boolean };
+
+export type SavedViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, path: string, search: string, shared: boolean, mine: boolean }> };
+
+export type CreateComparatorSetMutationVariables = Exact<{
+  set: ComparatorSetInput;
+}>;
+
+
+export type CreateComparatorSetMutation = { createComparatorSet: { id: string, name: string, codes: Array<string>, shared: boolean, mine: boolean, version: number } };
+
+export type UpdateComparatorSetMutationVariables = Exact<{
+  id: string | number;
+  changes: ComparatorSetChanges;
+}>;
+
+
+export type UpdateComparatorSetMutation = { updateComparatorSet: { id: string, name: string, codes: Array<string>, shared: boolean, mine: boolean, version: number } };
+
+export type DeleteComparatorSetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteComparatorSetMutation = { deleteComparatorSet: boolean };
+
+export type SaveViewMutationVariables = Exact<{
+  view: SavedViewInput;
+}>;
+
+
+export type SaveViewMutation = { saveView: { id: string, name: string, path: string, search: string, shared: boolean, mine: boolean } };
+
+export type UpdateSavedViewMutationVariables = Exact<{
+  id: string | number;
+  changes: SavedViewChanges;
+}>;
+
+
+export type UpdateSavedViewMutation = { updateSavedView: { id: string, name: string, path: string, search: string, shared: boolean, mine: boolean } };
+
+export type DeleteSavedViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSavedViewMutation = { deleteSavedView: boolean };
+
+export type SavedViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SavedViewQuery = { savedView: { id: string, name: string, path: string, search: string, shared: boolean, mine: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -520,6 +629,26 @@ export const ReportTrendFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReportTrend"}) as unknown as TypedDocumentString<ReportTrendFragment, unknown>;
+export const SavedComparatorSetFragmentDoc = new TypedDocumentString(`
+    fragment SavedComparatorSet on ComparatorSet {
+  id
+  name
+  codes
+  shared
+  mine
+  version
+}
+    `, {"fragmentName":"SavedComparatorSet"}) as unknown as TypedDocumentString<SavedComparatorSetFragment, unknown>;
+export const SavedViewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  path
+  search
+  shared
+  mine
+}
+    `, {"fragmentName":"SavedViewFields"}) as unknown as TypedDocumentString<SavedViewFieldsFragment, unknown>;
 export const StartPageDocument = new TypedDocumentString(`
     query StartPage($la: LaCode) {
   authorities(first: 200) {
@@ -1714,3 +1843,125 @@ export const SignedInUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignedInUserQuery, SignedInUserQueryVariables>;
+export const ComparatorSetsDocument = new TypedDocumentString(`
+    query ComparatorSets {
+  comparatorSets {
+    ...SavedComparatorSet
+  }
+}
+    fragment SavedComparatorSet on ComparatorSet {
+  id
+  name
+  codes
+  shared
+  mine
+  version
+}`) as unknown as TypedDocumentString<ComparatorSetsQuery, ComparatorSetsQueryVariables>;
+export const ComparatorSetDocument = new TypedDocumentString(`
+    query ComparatorSet($id: ID!) {
+  comparatorSet(id: $id) {
+    ...SavedComparatorSet
+  }
+}
+    fragment SavedComparatorSet on ComparatorSet {
+  id
+  name
+  codes
+  shared
+  mine
+  version
+}`) as unknown as TypedDocumentString<ComparatorSetQuery, ComparatorSetQueryVariables>;
+export const SavedViewsDocument = new TypedDocumentString(`
+    query SavedViews {
+  savedViews {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  path
+  search
+  shared
+  mine
+}`) as unknown as TypedDocumentString<SavedViewsQuery, SavedViewsQueryVariables>;
+export const CreateComparatorSetDocument = new TypedDocumentString(`
+    mutation CreateComparatorSet($set: ComparatorSetInput!) {
+  createComparatorSet(set: $set) {
+    ...SavedComparatorSet
+  }
+}
+    fragment SavedComparatorSet on ComparatorSet {
+  id
+  name
+  codes
+  shared
+  mine
+  version
+}`) as unknown as TypedDocumentString<CreateComparatorSetMutation, CreateComparatorSetMutationVariables>;
+export const UpdateComparatorSetDocument = new TypedDocumentString(`
+    mutation UpdateComparatorSet($id: ID!, $changes: ComparatorSetChanges!) {
+  updateComparatorSet(id: $id, changes: $changes) {
+    ...SavedComparatorSet
+  }
+}
+    fragment SavedComparatorSet on ComparatorSet {
+  id
+  name
+  codes
+  shared
+  mine
+  version
+}`) as unknown as TypedDocumentString<UpdateComparatorSetMutation, UpdateComparatorSetMutationVariables>;
+export const DeleteComparatorSetDocument = new TypedDocumentString(`
+    mutation DeleteComparatorSet($id: ID!) {
+  deleteComparatorSet(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteComparatorSetMutation, DeleteComparatorSetMutationVariables>;
+export const SaveViewDocument = new TypedDocumentString(`
+    mutation SaveView($view: SavedViewInput!) {
+  saveView(view: $view) {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  path
+  search
+  shared
+  mine
+}`) as unknown as TypedDocumentString<SaveViewMutation, SaveViewMutationVariables>;
+export const UpdateSavedViewDocument = new TypedDocumentString(`
+    mutation UpdateSavedView($id: ID!, $changes: SavedViewChanges!) {
+  updateSavedView(id: $id, changes: $changes) {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  path
+  search
+  shared
+  mine
+}`) as unknown as TypedDocumentString<UpdateSavedViewMutation, UpdateSavedViewMutationVariables>;
+export const DeleteSavedViewDocument = new TypedDocumentString(`
+    mutation DeleteSavedView($id: ID!) {
+  deleteSavedView(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteSavedViewMutation, DeleteSavedViewMutationVariables>;
+export const SavedViewDocument = new TypedDocumentString(`
+    query SavedView($id: ID!) {
+  savedView(id: $id) {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  path
+  search
+  shared
+  mine
+}`) as unknown as TypedDocumentString<SavedViewQuery, SavedViewQueryVariables>;

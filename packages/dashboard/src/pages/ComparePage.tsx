@@ -114,7 +114,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
       <ContextBar state={state} authorityName={comparison.focus?.name} group={comparison.peerGroup} />
       {!usable && state.peers !== 'england' && (
         <p className="govuk-body">
-          {state.peers === 'custom' ? 'Your custom set is empty' : 'That comparator set needs an authority'}, so all authorities in England are shown.
+          {state.peers === 'custom' ? 'Your custom set is empty' : state.peers === 'saved' ? 'No saved comparator set is chosen' : 'That comparator set needs an authority'}, so all authorities in England are shown.
         </p>
       )}
       <form

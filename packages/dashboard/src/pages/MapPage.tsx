@@ -1,5 +1,5 @@
 import { usePageQuery } from '../api/hooks';
-import { MapPageQuery } from '../api/operations';
+import { ComparatorSetQuery, MapPageQuery } from '../api/operations';
 import { MetricSelect } from '../components/MetricSelect';
 import { ErrorState, LoadingState } from '../components/QueryStatus';
 import { StatusLegend } from '../components/StatusLegend';
@@ -15,6 +15,8 @@ MapPanel.preload();
 export default function MapPage({ state }: { state: UrlState }) {
   const metricId = state.metric ?? COMPARE_CHART.defaultMetric;
   const { data, error, retry } = usePageQuery(MapPageQuery, { la: state.la ?? null, metric: metricId, period: state.period ?? null });
+  // A saved set's members are the owner's (or shared) list: asked for only when one is chosen.
+  const savedSet = usePageQuery(ComparatorSetQuery, { id: state.savedSet ?? '' }, { pause: state.peers !== 'saved' || !state.savedSet }).data?.comparatorSet;
   const comparison = data?.comparison;
   usePageTitle(comparison ? `Map: ${comparison.metric.label}` : 'Map');
   const heading = (
@@ -29,8 +31,8 @@ export default function MapPage({ state }: { state: UrlState }) {
   const regionId = data.peerGroups.find((g) => g.kind === 'REGION')?.id.replace(/^region:/, '');
   const groupId = peerGroupId(state.peers, state.la, regionId);
   const group = data.peerGroups.find((g) => g.id === groupId);
-  const peers = new Set(state.peers === 'custom' ? state.custom : (group?.members.map((m) => m.code) ?? []));
-  const peersLabel = state.peers === 'custom' ? 'your comparison set' : (group?.label ?? 'no comparator set');
+  const peers = new Set(state.peers === 'custom' ? state.custom : state.peers === 'saved' ? (savedSet?.codes ?? []) : (group?.members.map((m) => m.code) ?? []));
+  const peersLabel = state.peers === 'custom' ? 'your comparison set' : state.peers === 'saved' ? (savedSet?.name ?? 'your saved comparator set') : (group?.label ?? 'no comparator set');
   const viewHref = (view: View) => `/map${stateToSearch({ ...state, metric: metricId, view })}`;
 
   return (

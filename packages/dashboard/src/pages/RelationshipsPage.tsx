@@ -51,7 +51,7 @@ export default function RelationshipsPage({ state }: { state: UrlState }) {
   const incomplete = rel.points.filter((p) => !complete.includes(p));
   const focus = rel.points.find((p) => p.isFocus);
   const highlightGroup = highlight ? data.peerGroups.find((g) => g.id === peerGroupId(state.peers, state.la)) : undefined;
-  const setLabel = highlight ? (highlightGroup?.label ?? (highlight.kind === 'CUSTOM' ? 'Your comparison set' : highlight.kind === 'REGION' ? 'Authorities in its region' : 'Comparator set')) : undefined;
+  const setLabel = highlight ? (highlightGroup?.label ?? (highlight.savedSetId ? 'Your saved comparator set' : highlight.kind === 'CUSTOM' ? 'Your comparison set' : highlight.kind === 'REGION' ? 'Authorities in its region' : 'Comparator set')) : undefined;
   const years = (id: string) => {
     const m = data.metrics.find((metric) => metric.id === id);
     return new Set((m?.periods ?? []).map((p) => yearOfPeriod((m!.periodType.toLowerCase() as 'january' | 'calendar_year' | 'financial_year'), p.code)));

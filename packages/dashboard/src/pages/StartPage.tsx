@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { usePageQuery } from '../api/hooks';
 import { StartPageQuery } from '../api/operations';
 import { AuthorityAutocomplete, type AuthorityOption } from '../components/AuthorityAutocomplete';
@@ -11,6 +11,9 @@ import type { HeadlineFragment } from '../gql/graphql';
 import { Link, navigate } from '../routing/router';
 import { hrefFor, MAX_CUSTOM_PEERS, type PeerChoice, peerGroupId, sharedState, stateToSearch, type UrlState } from '../routing/url-state';
 import { START_HEADLINES } from './chart-sets';
+
+// Saved sets need the user's list and forms: loaded only when chosen (the start page's code is in the first load's budget).
+const SavedSetPicker = lazy(() => import('../saved/SavedSetPicker'));
 
 interface PeerGroupOption {
   id: string;
@@ -101,6 +104,7 @@ export function StartPage({ state }: { state: UrlState }) {
     },
     { value: 'england', label: 'All authorities in England', hint: `${groupById('england')?.size ?? 153} authorities.` },
     { value: 'custom', label: 'A set you choose', hint: `Up to ${MAX_CUSTOM_PEERS} authorities; starts from the statistical neighbours.` },
+    { value: 'saved', label: 'One of your saved sets', hint: 'A set you (or a colleague, by link) saved with a name. Needs sign-in.' },
   ];
 
   const choosePeers = (value: PeerChoice) => {
@@ -116,6 +120,10 @@ export function StartPage({ state }: { state: UrlState }) {
     }
     if (state.peers === 'custom' && !state.custom.length) {
       setProblem('Add at least one authority to your comparison set');
+      return;
+    }
+    if (state.peers === 'saved' && !state.savedSet) {
+      setProblem('Choose one of your saved comparator sets');
       return;
     }
     setProblem(undefined);
@@ -219,6 +227,11 @@ export function StartPage({ state }: { state: UrlState }) {
                 Reset to statistical neighbours
               </button>
             </div>
+          )}
+          {(state.peers === 'saved' || state.peers === 'custom') && (
+            <Suspense fallback={null}>
+              <SavedSetPicker state={state} onChoose={(id) => update({ peers: 'saved', savedSet: id })} />
+            </Suspense>
           )}
           {chosenGroup && <IncompleteListWarning group={chosenGroup} />}
           <div className="govuk-button-group">

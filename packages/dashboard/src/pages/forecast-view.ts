@@ -41,7 +41,7 @@ export const financialYear = (code: number) => `${Math.floor(code / 100)}-${Stri
 const whole = (n: number | null | undefined) => (n === null || n === undefined ? 'x' : roundTo(n, 0));
 
 /** What the forecast is for: the choice (the chosen LA when there is one, else England), and the API's area. */
-export function forecastArea(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'forecast'>): { choice: ForecastAreaChoice; area: ForecastPageQueryVariables['area']; fellBack: boolean } {
+export function forecastArea(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'savedSet' | 'forecast'>): { choice: ForecastAreaChoice; area: ForecastPageQueryVariables['area']; fellBack: boolean } {
   const choice = state.forecast.area ?? (state.la ? 'la' : 'england');
   if (choice === 'la' && state.la) return { choice, area: { laCode: state.la }, fellBack: false };
   const peers = choice === 'set' ? peerSelector(state) : undefined;
@@ -50,7 +50,7 @@ export function forecastArea(state: Pick<UrlState, 'la' | 'peers' | 'custom' | '
 }
 
 /** The API variables of the page's one request (levers and rates from the URL's percentages). */
-export function forecastVariables(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'forecast'>): ForecastPageQueryVariables {
+export function forecastVariables(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'savedSet' | 'forecast'>): ForecastPageQueryVariables {
   const f = state.forecast;
   return {
     area: forecastArea(state).area,
@@ -76,6 +76,7 @@ export const SET_NAMES: Readonly<Record<UrlState['peers'], string>> = {
   'safety-valve': 'the Safety Valve authorities',
   england: 'all authorities in England, summed',
   custom: 'your own set',
+  saved: 'your saved comparator set',
 };
 
 /** Each setting's form control, label and the words of its error. */

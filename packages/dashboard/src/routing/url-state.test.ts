@@ -27,6 +27,12 @@ describe('url state', () => {
     expect(state).toMatchObject({ la: undefined, peers: 'sn', metric: undefined, period: undefined, custom: ['886'], view: 'chart' });
   });
 
+  test('carries a saved comparator set by its link id to the API', () => {
+    const state = parseState('?la=886&peers=saved&set=Ab3_-Zz9Ab3_-Zz9');
+    expect([stateToSearch(state), peerSelector(state)]).toEqual(['?la=886&peers=saved&set=Ab3_-Zz9Ab3_-Zz9', { savedSetId: 'Ab3_-Zz9Ab3_-Zz9' }]);
+    expect(effectivePeers(parseState('?peers=saved&set=not-an-id'))).toEqual({ kind: 'ENGLAND' });
+  });
+
   test('caps a custom set at 30 authorities', () => {
     const codes = Array.from({ length: 35 }, (_, i) => String(800 + i));
     expect(parseState(`?peers=custom&custom=${codes.join(',')}`).custom).toHaveLength(30);

@@ -4,7 +4,7 @@
  */
 import { type ForecastState, parseForecastState, writeForecastState } from './forecast-state';
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report', 'saved'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -21,10 +21,11 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   'data-quality': '/data-quality',
   map: '/map',
   report: '/report',
+  saved: '/saved',
 };
 
 /** Comparator sets as the URL names them. */
-export const PEER_CHOICES = ['sn', 'region', 'dbv', 'dbv-1', 'dbv-2', 'dbv-3', 'safety-valve', 'england', 'custom'] as const;
+export const PEER_CHOICES = ['sn', 'region', 'dbv', 'dbv-1', 'dbv-2', 'dbv-3', 'safety-valve', 'england', 'custom', 'saved'] as const;
 export type PeerChoice = (typeof PEER_CHOICES)[number];
 
 export type View = 'chart' | 'table';
@@ -77,6 +78,8 @@ export interface UrlState {
   peers: PeerChoice;
   /** Members of a custom set (DfE numbers), when peers is "custom". */
   custom: string[];
+  /** A saved comparator set's link id, when peers is "saved". */
+  savedSet?: string;
   metric?: string;
   period?: number;
   /** Relationships: horizontal and vertical metrics. */
@@ -97,6 +100,8 @@ export const MAX_CUSTOM_PEERS = 30;
 
 const LA_CODE = /^(\d{3}|E\d{8})$/;
 const METRIC_ID = /^[a-z][a-z0-9_]{0,80}$/;
+/** A saved comparator set's or view's link id (the API's 16 characters). */
+export const LINK_ID = /^[A-Za-z0-9_-]{16}$/;
 
 function intParam(value: string | null): number | undefined {
   if (value === null || !/^\d{4,6}$/.test(value)) return undefined;
@@ -177,10 +182,12 @@ export function parseState(search: string): UrlState {
     .split(',')
     .map((code) => code.trim())
     .filter((code) => LA_CODE.test(code));
+  const savedSet = params.get('set');
   return {
     la: la && LA_CODE.test(la) ? la : undefined,
     peers: peers && (PEER_CHOICES as readonly string[]).includes(peers) ? peers : 'sn',
     custom: [...new Set(custom)].slice(0, MAX_CUSTOM_PEERS),
+    savedSet: savedSet && LINK_ID.test(savedSet) ? savedSet : undefined,
     metric: metricParam(params.get('metric')),
     period: intParam(params.get('period')),
     x: metricParam(params.get('x')),
@@ -199,6 +206,7 @@ export function stateToSearch(state: Partial<UrlState>): string {
   if (state.la) params.set('la', state.la);
   if (state.peers && state.peers !== 'sn') params.set('peers', state.peers);
   if (state.peers === 'custom' && state.custom?.length) params.set('custom', state.custom.join(','));
+  if (state.peers === 'saved' && state.savedSet) params.set('set', state.savedSet);
   if (state.metric) params.set('metric', state.metric);
   if (state.period) params.set('period', String(state.period));
   if (state.x) params.set('x', state.x);
@@ -224,18 +232,20 @@ export function metricHref(id: string): string {
 
 /** The part of the state every page shares. */
 export function sharedState(state: UrlState): Partial<UrlState> {
-  return { la: state.la, peers: state.peers, custom: state.custom };
+  return { la: state.la, peers: state.peers, custom: state.custom, savedSet: state.savedSet };
 }
 
 /** The API's PeerSelector for a choice (undefined when the choice needs an authority that is missing). */
 export interface PeerSelectorInput {
-  kind: 'STATISTICAL_NEIGHBOURS' | 'REGION' | 'DBV' | 'SAFETY_VALVE' | 'ENGLAND' | 'CUSTOM';
+  /** Absent for a saved set, which the API names by `savedSetId` alone. */
+  kind?: 'STATISTICAL_NEIGHBOURS' | 'REGION' | 'DBV' | 'SAFETY_VALVE' | 'ENGLAND' | 'CUSTOM';
   tranche?: number;
   codes?: string[];
   of?: string;
+  savedSetId?: string;
 }
 
-export function peerSelector(state: Pick<UrlState, 'la' | 'peers' | 'custom'>): PeerSelectorInput | undefined {
+export function peerSelector(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'savedSet'>): PeerSelectorInput | undefined {
   switch (state.peers) {
     case 'sn':
       return state.la ? { kind: 'STATISTICAL_NEIGHBOURS' } : undefined;
@@ -253,11 +263,13 @@ export function peerSelector(state: Pick<UrlState, 'la' | 'peers' | 'custom'>): 
       return { kind: 'ENGLAND' };
     case 'custom':
       return state.custom.length ? { kind: 'CUSTOM', codes: state.custom } : undefined;
+    case 'saved':
+      return state.savedSet ? { savedSetId: state.savedSet } : undefined;
   }
 }
 
 /** The choice a selector came from when the chosen set cannot be used (no authority, empty custom list). */
-export function effectivePeers(state: Pick<UrlState, 'la' | 'peers' | 'custom'>): PeerSelectorInput {
+export function effectivePeers(state: Pick<UrlState, 'la' | 'peers' | 'custom' | 'savedSet'>): PeerSelectorInput {
   return peerSelector(state) ?? { kind: 'ENGLAND' };
 }
 
@@ -279,6 +291,7 @@ export function peerGroupId(choice: PeerChoice, la: string | undefined, regionCo
     case 'england':
       return 'england';
     case 'custom':
+    case 'saved':
       return undefined;
   }
 }

@@ -228,6 +228,45 @@ export interface AuditEventTable {
   detail: ColumnType<Record<string, unknown>, string, never>;
 }
 
+/** Who may read a saved set or view besides its owner: no one, or any signed-in user with its link id. */
+export type SavedVisibility = 'private' | 'link';
+
+/** A named comparator set of 1–30 LAs (migration 0011). */
+export interface ComparatorSetTable {
+  /** The link id (random, unguessable). */
+  id: string;
+  /** The owner's subject. */
+  owner: string;
+  name: string;
+  /** 3-digit DfE LA codes, in the owner's order. */
+  codes: string[];
+  visibility: SavedVisibility;
+  /** 1 when created, +1 on every edit. */
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A page's URL state with a name (migration 0011). */
+export interface SavedViewTable {
+  id: string;
+  owner: string;
+  name: string;
+  /** The page's path, e.g. "/compare". */
+  path: string;
+  /** The query string, "" or starting with "?". */
+  search: string;
+  visibility: SavedVisibility;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One row: bumped by every change to any comparator set (the response cache keys saved-set answers on it). */
+export interface SavedSetRevisionTable {
+  id: number;
+  revision: ColumnType<string, number | string, number | string>;
+}
+
 export interface Database {
   area: AreaTable;
   local_authority: LocalAuthorityTable;
@@ -249,6 +288,9 @@ export interface Database {
   user_session: UserSessionTable;
   account: AccountTable;
   audit_event: AuditEventTable;
+  comparator_set: ComparatorSetTable;
+  saved_view: SavedViewTable;
+  saved_set_revision: SavedSetRevisionTable;
 }
 
 export type Db = Kysely<Database>;

@@ -11,6 +11,7 @@ import { MetricResolver } from '../features/metrics/metric.resolver';
 import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
 import { ProfileResolver } from '../features/profiles/profile.resolver';
 import { RelationshipResolver } from '../features/relationships/relationship.resolver';
+import { SavedSetResolver } from '../features/saved-sets/saved-set.resolver';
 import { ReleaseResolver } from '../features/releases/release.resolver';
 import { TrendResolver } from '../features/trends/trend.resolver';
 
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   MetricValueNotesResolver,
   TrendNotesResolver,
   IdentityResolver,
+  SavedSetResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -16,6 +16,7 @@ import { readsOnOneConnection, replicationStatus } from '../db/read-write';
 import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
 import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
+import { savedSetRevision } from '../features/saved-sets/saved-set-revision';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
 import { appendAuditEvent } from '../identity/audit.repository';
 import { BearerTokenError } from '../identity/bearer-token';
@@ -28,7 +29,7 @@ import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking'
 import { createQueryLimits, jsonDepthOver, QUERY_LIMITS } from '../plugins/query-limits';
 import { clientAddress, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
 import { apolloLogger, createOperationRecorder, logRequest } from '../plugins/request-logging';
-import { type CacheableRequest, ResponseCache } from '../plugins/response-cache';
+import { type CacheableRequest, requestMentions, ResponseCache } from '../plugins/response-cache';
 import { resolveDocument, TRUSTED_DOCUMENT_ERRORS, type TrustedDocuments } from '../plugins/trusted-documents';
 import { newRequestStore } from '../request-store';
 import { applyCors } from './cors';
@@ -239,14 +240,17 @@ export async function createApp(options: AppOptions): Promise<App> {
    * data version (one statement: the version), else through Apollo, whose answer is then stored.
    * The version is read first and the request's context reuses that snapshot, so the answer is
    * stored under the version it was computed from. A version that cannot be read (database away,
-   * request aborted) skips the cache: Apollo then answers with its masked error.
+   * request aborted) skips the cache: Apollo then answers with its masked error. A request naming a
+   * saved comparator set (`savedSetId`) is keyed on the saved sets' revision too (read from the
+   * primary, where the sets are): an edited, unshared or deleted set never serves an old answer.
    */
   const answer = async (requestDb: Db, request: CacheableRequest, store: RequestStore, principal: Principal): Promise<HTTPGraphQLResponse> => {
     let snapshot: ReferenceSnapshot | undefined;
     let key: string | undefined;
     if (responses) {
       snapshot = await cache.current(requestDb).catch(() => undefined);
-      key = snapshot && responses.keyOf(request, snapshot.stamp, audienceOf(principal));
+      const stamp = snapshot && (requestMentions(request, 'savedSetId') ? await savedSetRevision(writeDb).then((revision) => `${snapshot!.stamp}+saved${revision}`, () => undefined) : snapshot.stamp);
+      key = stamp && responses.keyOf(request, stamp, audienceOf(principal));
       const hit = key && (await responses.get(key, store));
       if (hit) return hit;
     }

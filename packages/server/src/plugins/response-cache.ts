@@ -64,6 +64,19 @@ function requestIdentity(request: CacheableRequest): unknown[] | undefined {
 }
 
 /**
+ * Whether the request's document or variables contain `word` (e.g. `savedSetId`): the answers of
+ * such requests depend on more than the data version, and their key must say on what. Any way of
+ * giving a field names it in the document or in the variables.
+ */
+export function requestMentions(request: CacheableRequest, word: string): boolean {
+  if (request.method === 'GET') return request.search.includes(word);
+  const body = request.body;
+  if (!body || typeof body !== 'object') return false;
+  const { query, variables } = body as Record<string, unknown>;
+  return (typeof query === 'string' && query.includes(word)) || (variables != null && JSON.stringify(variables).includes(word));
+}
+
+/**
  * Whole-response cache in front of Apollo, keeping the bytes Apollo wrote: a hit is answered with
  * the stored text, without parsing, validating, executing or serialising anything, so its cost does
  * not grow with the answer (Apollo's response-cache plugin kept `data` and serialised it again on

@@ -9,6 +9,7 @@ import { type MetricValueRow, selectMetricValues } from '../../derived/metric-va
 import { requireMetric, resolvePeriod, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
+import { inlineSavedSet } from '../saved-sets/saved-set.service';
 import { Comparison, ComparisonMember, type MemberFigures, type SetStatistics } from './comparison.type';
 import { ENGLAND, judge, orderForDisplay, summariseEnglandSet, summariseSet } from './comparison.service';
 import { selectEnglandSet } from '../../derived/england-set.repository';
@@ -61,7 +62,8 @@ export async function compare(
   const reference = await ctx.reference();
   const focus = request.focusCode ? requireAuthority(reference, request.focusCode) : null;
   const period = resolvePeriod(metric, reference, request.periodCode);
-  const group = resolvePeers(reference, request.peers, focus ?? undefined);
+  const peers = await inlineSavedSet(ctx, request.peers, 'peers');
+  const group = resolvePeers(reference, peers, focus ?? undefined);
   const members = focus && !group.members.includes(focus) ? [focus, ...group.members] : group.members;
   const regionCode = focus?.regionCode;
   const others = [ENGLAND, ...(regionCode ? [regionCode] : [])];
@@ -69,7 +71,7 @@ export async function compare(
   let figures: { shown: MemberFigures[]; focus: MemberFigures | null; statistics: SetStatistics };
   let otherRow: (code: string) => MetricValueRow | undefined;
   let through: number | null = null;
-  if (request.peers.kind === PeerKind.ENGLAND && (!focus || focus.isCurrent) && request.through !== null && request.through < members.length) {
+  if (peers.kind === PeerKind.ENGLAND && (!focus || focus.isCurrent) && request.through !== null && request.through < members.length) {
     // England's set, ranked at import: only the places the operation shows (and the focus) are
     // read. When they are every member anyway (England's 153 on a page of 200), one plain read
     // ranked here is cheaper (1.6 against 2.1 ms in process).

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
+import { inlineSavedSet } from '../saved-sets/saved-set.service';
 import { DEFAULT_FORECAST_SETTINGS, forecastFor } from './forecast.service';
 import { Forecast, ForecastAreaInput, ForecastLeversInput, ForecastMethodChoice } from './forecast.type';
 
@@ -24,6 +25,7 @@ export class ForecastResolver {
   ): Promise<Forecast> {
     const reference = await ctx.reference();
     const chosenLevers = levers ?? { diversionToSenSupport: 0, specialToMainstream: 0, ceaseRateChange: 0, growthCap: null };
-    return forecastFor(ctx.db, reference, area, chosenLevers, { upratingRate, newPlansGrowth, senSupportCost, method: method ?? null });
+    const peers = await inlineSavedSet(ctx, area.peers, 'area.peers');
+    return forecastFor(ctx.db, reference, { ...area, peers }, chosenLevers, { upratingRate, newPlansGrowth, senSupportCost, method: method ?? null });
   }
 }

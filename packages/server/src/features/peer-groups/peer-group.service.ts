@@ -18,7 +18,7 @@ export interface ResolvedPeers {
  * the other sets are current LAs. Codes are checked (UNKNOWN_AUTHORITY), custom sets hold 1–30 LAs
  * (TOO_MANY_AUTHORITIES), and a selector missing what its kind needs is BAD_PEER_SELECTOR.
  */
-export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelector, focus?: AuthorityRecord): ResolvedPeers {
+export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelector & { label?: string }, focus?: AuthorityRecord): ResolvedPeers {
   const pick = (code: string | null | undefined, what: string): AuthorityRecord => {
     if (code) {
       const la = reference.authority(code);
@@ -28,6 +28,8 @@ export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelecto
     if (focus) return focus;
     throw badPeerSelector(`${what} needs "of" (an LA code) or a focus LA.`);
   };
+  // A saved set reaches here already inlined as CUSTOM codes (saved-sets/inlineSavedSet).
+  if (selector.kind == null || selector.savedSetId != null) throw badPeerSelector('Give "kind" (with what it needs), or "savedSetId" alone for a saved comparator set.');
   if (selector.kind !== PeerKind.DBV && selector.tranche != null) throw badPeerSelector(`"tranche" applies only to kind DBV, not ${selector.kind.toUpperCase()}.`);
   if (selector.kind !== PeerKind.CUSTOM && selector.codes != null) throw badPeerSelector(`"codes" applies only to kind CUSTOM, not ${selector.kind.toUpperCase()}.`);
 
@@ -90,7 +92,7 @@ export function resolvePeers(reference: ReferenceSnapshot, selector: PeerSelecto
       if (codes.length === 0) throw badPeerSelector('CUSTOM needs "codes": 1 to 30 LA codes.');
       if (codes.length > MAX_CUSTOM_PEERS) throw tooManyAuthorities(codes.length, MAX_CUSTOM_PEERS);
       const members = unique(codes.map((code) => pick(code, 'CUSTOM')));
-      return { id: `custom:${members.map((m) => m.code).join(',')}`, kind: selector.kind, label: `Custom set of ${members.length} LAs`, members, listIncomplete: false, note: null };
+      return { id: `custom:${members.map((m) => m.code).join(',')}`, kind: selector.kind, label: selector.label ?? `Custom set of ${members.length} LAs`, members, listIncomplete: false, note: null };
     }
   }
   throw new ApiError('BAD_PEER_SELECTOR', `Unknown peer kind ${String(selector.kind)}.`);

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LaCodeScalar } from '../../graphql/scalars';
 import { Authority } from '../authorities/authority.type';
 
@@ -20,8 +20,8 @@ export const MAX_CUSTOM_PEERS = 30;
 
 @InputType({ description: 'A comparator set, as the URL and the API both carry it.' })
 export class PeerSelector {
-  @Field(() => PeerKind, { description: 'Which kind of set.' })
-  kind!: PeerKind;
+  @Field(() => PeerKind, { nullable: true, description: 'Which kind of set; leave out when giving savedSetId.' })
+  kind?: PeerKind | null;
 
   @Field(() => LaCodeScalar, { nullable: true, description: 'For STATISTICAL_NEIGHBOURS and REGION: whose neighbours or region (default: the focus LA).' })
   of?: string | null;
@@ -31,6 +31,9 @@ export class PeerSelector {
 
   @Field(() => [LaCodeScalar], { nullable: true, description: `For CUSTOM: 1 to ${MAX_CUSTOM_PEERS} LA codes.` })
   codes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'A saved comparator set (the caller\'s own, or one shared by link), instead of kind: answered exactly as the same list given as CUSTOM codes. Needs sign-in.' })
+  savedSetId?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A named set of LAs to compare with.' })

@@ -14,6 +14,7 @@ import type { MetricValueRow } from '../../derived/metric-value.repository';
 import { toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
+import { inlineSavedSet } from '../saved-sets/saved-set.service';
 import { EMPTY_NEIGHBOUR_SET } from '../../derived/neighbour-set.repository';
 import { selectProfile } from './profile.repository';
 import { Profile } from './profile.type';
@@ -40,7 +41,7 @@ export class ProfileResolver {
     const chosen = year ?? (latest === undefined ? undefined : yearOfPeriod('january', latest));
     if (chosen === undefined) throw new ApiError('PERIOD_NOT_AVAILABLE', 'No data is loaded yet: import the official files first.');
     if (chosen < 2000 || chosen > 2100) throw new ApiError('BAD_USER_INPUT', `Year ${chosen} is out of range; use a reporting year such as 2025.`, { value: chosen });
-    const group = resolvePeers(reference, peers ?? { kind: PeerKind.STATISTICAL_NEIGHBOURS }, la);
+    const group = resolvePeers(reference, (await inlineSavedSet(ctx, peers, 'peers')) ?? { kind: PeerKind.STATISTICAL_NEIGHBOURS }, la);
     const members = group.members.includes(la) ? group.members : [la, ...group.members];
 
     const periodsOf = (type: (typeof METRICS)[number]['periodType']) => {

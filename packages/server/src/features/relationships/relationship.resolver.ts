@@ -11,6 +11,7 @@ import { selectMetricValues } from '../../derived/metric-value.repository';
 import { requireMetric, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerKind, PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers, toPeerGroup } from '../peer-groups/peer-group.service';
+import { inlineSavedSet } from '../saved-sets/saved-set.service';
 import type { ReferenceSnapshot } from '../reference/reference.service';
 import { Relationship } from './relationship.type';
 
@@ -51,9 +52,10 @@ export class RelationshipResolver {
     const chosen = chooseYear(reference, x, y, year);
     const xPeriod = periodForYear(x.periodType, chosen);
     const yPeriod = periodForYear(y.periodType, chosen);
-    const group = resolvePeers(reference, peers ?? { kind: PeerKind.ENGLAND }, focus);
+    const group = resolvePeers(reference, (await inlineSavedSet(ctx, peers, 'peers')) ?? { kind: PeerKind.ENGLAND }, focus);
     const members = focus && !group.members.includes(focus) ? [focus, ...group.members] : group.members;
-    const highlighted = new Set(highlight ? resolvePeers(reference, highlight, focus).members.map((m) => m.code) : []);
+    const highlightSet = await inlineSavedSet(ctx, highlight, 'highlight');
+    const highlighted = new Set(highlightSet ? resolvePeers(reference, highlightSet, focus).members.map((m) => m.code) : []);
 
     const rows = await selectMetricValues(ctx.db, { metricIds: [x.id, y.id], areas: members.map((m) => m.code), periods: [...new Set([xPeriod, yPeriod])], releaseIds: operationSelects(info, 'releaseIds') });
     const byKey = new Map(rows.map((r) => [`${r.metric_id}|${r.period}|${r.area_code}`, r]));

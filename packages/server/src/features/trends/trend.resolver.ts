@@ -12,6 +12,7 @@ import { periodNotAvailable } from '../../graphql/errors';
 import { requireMetric, toMetric, toMetricValue, toPeriod } from '../metrics/metric.service';
 import { PeerSelector } from '../peer-groups/peer-group.type';
 import { resolvePeers } from '../peer-groups/peer-group.service';
+import { inlineSavedSet } from '../saved-sets/saved-set.service';
 import { Trend, TrendSeries, TrendSeriesKind } from './trend.type';
 
 export const MAX_TREND_AREAS = 30;
@@ -38,7 +39,8 @@ export class TrendResolver {
     if (areaCodes.length > MAX_TREND_AREAS) throw tooManyAuthorities(areaCodes.length, MAX_TREND_AREAS);
     const areas = [...new Map(areaCodes.map((c) => requireArea(reference, c)).map((a) => [a.code, a])).values()];
     const focus = focusCode ? requireAuthority(reference, focusCode) : undefined;
-    const group = peers ? resolvePeers(reference, peers, focus) : undefined;
+    const inlined = await inlineSavedSet(ctx, peers, 'peers');
+    const group = inlined ? resolvePeers(reference, inlined, focus) : undefined;
 
     const available = reference.periodsOf(metric.id);
     for (const bound of [from, to]) if (bound != null && !available.includes(bound)) throw periodNotAvailable(metric.id, bound, available);
