@@ -124,5 +124,27 @@ for (const engine of ENGINES) {
       const last = await handle.db.selectFrom('audit_event').select(['event', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(last).toEqual({ event: 'denied', detail: { what: 'bearer token', reason: 'TOKEN_EXPIRED', path: '/graphql' } });
     });
+
+    test('answers 503 with Retry-After, not 401, when the provider’s keys cannot be fetched', async () => {
+      // A second server whose key set is not fetched yet, then its provider goes away: the token may be good.
+      const port = await freePort();
+      const provider = await startProviderFor([port]);
+      const app = await serveWithSignIn(handle, provider, port);
+      try {
+        const token = await provider.accessTokenFor('analyst');
+        await provider.close();
+        const response = await fetch(`${app.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: ME }) });
+        const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+        expect({ status: response.status, retryAfter: response.headers.get('retry-after'), code: body.errors[0].extensions.code, data: body.data }).toEqual({
+          status: 503,
+          retryAfter: '30',
+          code: 'IDENTITY_PROVIDER_UNAVAILABLE',
+          data: undefined,
+        });
+        expect(body.errors[0].message).toMatch(/^The identity provider's keys could not be fetched from http:\/\/127\.0\.0\.1:\d+\/.*; try again shortly\.$/);
+      } finally {
+        await app.stop();
+      }
+    });
   });
 }

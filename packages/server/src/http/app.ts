@@ -373,8 +373,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       principal = await principalOf();
     } catch (error) {
       if (!(error instanceof BearerTokenError)) throw error;
-      store.errorCodes = ['UNAUTHENTICATED'];
       res.once('close', finish);
+      if (error.code === 'TOKEN_KEYS_UNAVAILABLE') {
+        // The provider's keys could not be fetched: the token may be good, so this is our outage, not the caller's fault.
+        store.errorCodes = ['IDENTITY_PROVIDER_UNAVAILABLE'];
+        logger.warn({ requestId, reason: error.message }, 'bearer token not checked: the identity provider is unreachable');
+        return sendJson(res, 503, errorBody(error.message, 'IDENTITY_PROVIDER_UNAVAILABLE', { retryAfter: 30, requestId }), { 'retry-after': '30' });
+      }
+      store.errorCodes = ['UNAUTHENTICATED'];
       void appendAuditEvent(writeDb, 'denied', undefined, { what: 'bearer token', reason: error.code, path: url.pathname }, requestId).catch((auditError: unknown) => logger.error({ err: auditError, requestId }, 'audit log write failed'));
       return sendJson(res, 401, errorBody(error.message, 'UNAUTHENTICATED', { reason: error.code, requestId }), {
         'www-authenticate': `Bearer error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`,

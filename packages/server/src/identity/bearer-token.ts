@@ -75,9 +75,19 @@ function refusal(jose: typeof import('jose'), error: unknown, options: BearerVer
     return new BearerTokenError('TOKEN_SIGNATURE', `The bearer token's signature does not verify with the keys of ${options.issuer}: it was changed or signed by someone else.`);
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return new BearerTokenError('TOKEN_ALGORITHM', `The bearer token's algorithm is not allowed; this API accepts only ${BEARER_ALGORITHMS.join(', ')}.`);
-  if (error instanceof errors.JWKSTimeout || (error instanceof Error && /fetch|network|ECONNREFUSED/i.test(error.message))) {
+  if (error instanceof errors.JWKSTimeout || keysUnreachable(error)) {
     return new BearerTokenError('TOKEN_KEYS_UNAVAILABLE', `The identity provider's keys could not be fetched from ${options.jwksUri}; try again shortly.`);
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return new BearerTokenError('TOKEN_MALFORMED', 'The bearer token is not a well-formed signed JSON Web Token.');
   return new BearerTokenError('TOKEN_SIGNATURE', 'The bearer token could not be verified.');
+}
+
+/**
+ * Whether `error` is the key set's fetch failing (connection refused, DNS, reset): fetch's
+ * TypeError "fetch failed" with the network error as its cause. Checked by shape, not instanceof:
+ * the error may come from another realm (undici's fetch under a VM context, as in jest).
+ */
+function keysUnreachable(error: unknown): boolean {
+  const text = (value: unknown) => (value && typeof value === 'object' ? `${String((value as { message?: unknown }).message ?? '')} ${String((value as { code?: unknown }).code ?? '')}` : '');
+  return /fetch failed|network|ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|ETIMEDOUT/i.test(`${text(error)} ${text((error as { cause?: unknown } | null)?.cause)}`);
 }
