@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
 import type { Db } from '../src/db/database';
-import * as repo from '../src/features/provisional/provisional.repository';
-import { readAsViewer, writeProvisional } from '../src/features/provisional/provisional-scope';
+import { readAsViewer, writeProvisional } from '../src/db/provisional-access';
+import { updateUpload } from '../src/features/provisional/provisional.repository';
+import * as repo from '../src/ingest/provisional-upload.repository';
 import { appendAuditEvent } from '../src/identity/audit.repository';
 import type { Principal } from '../src/identity/principal';
 import { ENGINES } from './support/engines';
@@ -26,7 +27,7 @@ async function seedUpload(db: Db, laCode: string, shared: boolean): Promise<stri
     const upload = await repo.insertUpload(trx, { laCode, dataset: 'dsg_deficit_pct', version, uploaderSubject: laCode, sha256: 'a'.repeat(64), fileName: 'x.csv', rowCount: 1 });
     await repo.insertObservations(trx, upload.id, 'dsg_deficit_pct', { measure: ['dsg_deficit_pct_of_total_dsg'], breakdown: [''], area: [laCode], period: [202122], value: [Number(laCode) / 100], status: ['value'] });
     await sql`insert into provisional_metric_value (upload_id, metric_id, period, value, status) values (${upload.id}, 'dsg_deficit_pct', 202122, ${Number(laCode) / 100}, 'value')`.execute(trx);
-    if (shared) await repo.updateUpload(trx, upload.id, { shared: true });
+    if (shared) await updateUpload(trx, upload.id, { shared: true });
     return upload.id;
   });
 }
@@ -71,7 +72,7 @@ for (const engine of ENGINES) {
     test('hides a withdrawn upload from DfE but keeps it for its LA', async () => {
       const id = await seedUpload(handle.db, '201', true);
       expect((await everything(handle.db, ANALYST)).uploads).toEqual(['201', '202']);
-      await writeProvisional(handle.db, (trx) => repo.updateUpload(trx, id, { status: 'withdrawn' }));
+      await writeProvisional(handle.db, (trx) => updateUpload(trx, id, { status: 'withdrawn' }));
       expect((await everything(handle.db, ANALYST)).uploads).toEqual(['202']);
       expect((await everything(handle.db, { role: 'la_user', source: 'session', subject: 'c', laCode: '201' })).uploads).toEqual(['201']);
     });

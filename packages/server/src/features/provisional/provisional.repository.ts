@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db, ProvisionalUploadTable } from '../../db/database';
-import type { ObservationColumns } from '../../ingest/parsed-file';
 
 export interface ProvisionalUploadRow {
   id: string;
@@ -38,58 +37,6 @@ function toUploadRow(r: UploadSelect): ProvisionalUploadRow {
     fileName: r.file_name as string,
     rowCount: Number(r.row_count),
   };
-}
-
-/**
- * Serialises uploads of one LA and data set (two at once would both take the same version), then
- * supersedes the active one and returns the next version.
- *
- * SQL: select pg_advisory_xact_lock(hashtext($la || '|' || $dataset)); update provisional_upload set status = 'superseded' where …; select coalesce(max(version), 0) + 1 …
- */
-export async function supersedeAndNextVersion(db: Db, laCode: string, dataset: string): Promise<number> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`${laCode}|${dataset}`}))`.execute(db);
-  await db.updateTable('provisional_upload').set({ status: 'superseded' }).where('la_code', '=', laCode).where('dataset', '=', dataset).where('status', '=', 'active').execute();
-  const row = await db
-    .selectFrom('provisional_upload')
-    .select((eb) => eb.fn.coalesce(eb.fn.max('version'), sql<number>`0`).as('v'))
-    .where('la_code', '=', laCode)
-    .where('dataset', '=', dataset)
-    .executeTakeFirstOrThrow();
-  return Number(row.v) + 1;
-}
-
-export async function insertUpload(
-  db: Db,
-  upload: { laCode: string; dataset: string; version: number; uploaderSubject: string; sha256: string; fileName: string; rowCount: number },
-): Promise<ProvisionalUploadRow> {
-  const row = await db
-    .insertInto('provisional_upload')
-    .values({ la_code: upload.laCode, dataset: upload.dataset, version: upload.version, uploader_subject: upload.uploaderSubject, sha256: upload.sha256, file_name: upload.fileName, row_count: upload.rowCount, status: 'active' })
-    .returning(UPLOAD_COLUMNS)
-    .executeTakeFirstOrThrow();
-  return toUploadRow(row);
-}
-
-/** The upload's observations, in statements of at most 2,000 rows. */
-export async function insertObservations(db: Db, uploadId: string, dataset: string, o: ObservationColumns): Promise<void> {
-  const CHUNK = 2000;
-  for (let start = 0; start < o.measure.length; start += CHUNK) {
-    const end = Math.min(o.measure.length, start + CHUNK);
-    await sql`
-      insert into provisional_observation (upload_id, dataset, measure, breakdown, period, value, status)
-      select ${uploadId}, ${dataset}, * from unnest(${o.measure.slice(start, end)}::text[], ${o.breakdown.slice(start, end)}::text[], ${o.period.slice(start, end)}::integer[], ${o.value.slice(start, end)}::double precision[], ${o.status.slice(start, end)}::text[])
-    `.execute(db);
-  }
-}
-
-/** Signed-in callers' cached answers key on this version: bumped by every change to provisional data. */
-export async function bumpProvisionalState(db: Db): Promise<void> {
-  await sql`update provisional_state set version = version + 1 where id = 1`.execute(db);
-}
-
-export async function selectProvisionalState(db: Db): Promise<string> {
-  const row = await db.selectFrom('provisional_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-  return String(row.version);
 }
 
 /** One upload by id (as the transaction's role and policies let it be seen). */
@@ -151,4 +98,21 @@ export async function selectActiveValues(db: Db, filter: { laCodes: readonly str
     const upload = toUploadRow(r as unknown as UploadSelect);
     return { laCode: upload.laCode, metricId: r.metric_id, period: r.period, value: r.value, status: r.value_status, numerator: r.numerator, denominator: r.denominator, upload };
   });
+}
+
+/**
+ * An LA's published observations of a data set in its latest period (the template's rows), with
+ * the LA's names and codes.
+ *
+ * SQL: select s.measure, s.breakdown, o.period, o.value, o.status from observation o join series s … where s.dataset = $1 and o.area_code = $2 and o.period = (latest)
+ */
+export async function selectLatestPublished(db: Db, dataset: string, laCode: string): Promise<{ measure: string; breakdown: string; period: number; value: number | null; status: string }[]> {
+  const { rows } = await sql<{ measure: string; breakdown: string; period: number; value: number | null; status: string }>`
+    select s.measure, s.breakdown, o.period, o.value, o.status
+    from observation o join series s on s.id = o.series_id
+    where s.dataset = ${dataset} and o.area_code = ${laCode}
+      and o.period = (select max(o2.period) from observation o2 join series s2 on s2.id = o2.series_id where s2.dataset = ${dataset} and o2.area_code = ${laCode})
+    order by s.breakdown, s.measure
+  `.execute(db);
+  return rows;
 }

@@ -1,19 +1,12 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
-import { PROVISIONAL_READER } from '../../db/migrations/0010-provisional';
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../identity/principal';
+import type { Db } from './database';
+import { PROVISIONAL_READER } from './migrations/0010-provisional';
 
-/**
- * Test-only switch: when false, the services skip their own visibility checks, so a test can show
- * that row-level security alone still refuses (test/provisional-leak-matrix.test.ts). Never set in
- * the server.
+/*
+ * How provisional data (migration 0010) is reached: reads as the reader role under row-level
+ * security, writes with the writer setting, and the version that keys signed-in callers' caches.
  */
-export const provisionalChecks = { service: true };
-
-/** Whether `principal` can ever see a provisional figure: anonymous callers never read the tables at all. */
-export function readsProvisional(principal: Principal): boolean {
-  return principal.role !== 'anonymous';
-}
 
 /**
  * Runs `read` in a transaction as the non-owner reader role, with the caller's role and LA set for
@@ -40,4 +33,15 @@ export function writeProvisional<T>(db: Db, write: (trx: Db) => Promise<T>): Pro
     await sql`select set_config('sendbench.writer', 'on', true)`.execute(trx);
     return write(trx);
   });
+}
+
+/** Signed-in callers' cached answers key on this version: bumped by every change to provisional data. */
+export async function bumpProvisionalState(db: Db): Promise<void> {
+  await sql`update provisional_state set version = version + 1 where id = 1`.execute(db);
+}
+
+/** The provisional data's version (see bumpProvisionalState). */
+export async function selectProvisionalState(db: Db): Promise<string> {
+  const row = await db.selectFrom('provisional_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return String(row.version);
 }
