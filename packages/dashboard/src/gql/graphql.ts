@@ -217,6 +217,12 @@ export type Unit =
   | 'PERCENT'
   | 'RATE_PER_1000';
 
+/** An upload is active until a newer one of the same data set supersedes it or its LA withdraws it; every upload is kept. */
+export type UploadStatus =
+  | 'ACTIVE'
+  | 'SUPERSEDED'
+  | 'WITHDRAWN';
+
 export type StartPageQueryVariables = Exact<{
   la?: string | null | undefined;
 }>;
@@ -233,7 +239,9 @@ export type ProfilePageQueryVariables = Exact<{
 }>;
 
 
-export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> } };
+export type ProfilePageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean, note: string | null }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, direction: Direction | null, significance: Significance | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, previous: { value: number | null, status: string }, england: { value: number | null, status: string }, region: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, withValue: number }, series: Array<{ value: number | null, status: string, period: { code: number, label: string } }>, provisional: { value: number | null, status: string, wouldRank: number | null, rankOutOf: number, quartileBand: number | null, upload: { id: string, version: number, uploadedAt: string, sharedWithDfe: boolean } } | null }> } };
+
+export type ProvisionalMarkFragment = { value: number | null, status: string, wouldRank: number | null, rankOutOf: number, quartileBand: number | null, upload: { id: string, version: number, uploadedAt: string, sharedWithDfe: boolean } };
 
 export type ComparePageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -243,7 +251,7 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null }, map: { members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type ComparePageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, note: string | null }, focus: { code: string, name: string } | null, members: Array<{ rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focusMember: { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } } | null, statistics: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null, count: number, withValue: number, aggregate: { value: number | null } }, england: { value: number | null, status: string }, region: { value: number | null, status: string } | null, provisional: { value: number | null, status: string, wouldRank: number | null, rankOutOf: number, quartileBand: number | null, upload: { id: string, version: number, uploadedAt: string, sharedWithDfe: boolean } } | null }, map: { members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type CompareMemberFragment = { rank: number | null, quartileBand: number | null, isFocus: boolean, significance: Significance | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } };
 
@@ -440,6 +448,26 @@ export type SavedViewQueryVariables = Exact<{
 
 export type SavedViewQuery = { savedView: { id: string, name: string, path: string, search: string, shared: boolean, mine: boolean } };
 
+export type ProvisionalPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvisionalPageQuery = { me: { role: Role, laCode: string | null }, provisionalUploads: Array<{ id: string, laCode: string, dataset: string, version: number, uploader: string, uploadedAt: string, sha256: string, status: UploadStatus, sharedWithDfe: boolean, sharedAt: string | null, withdrawnAt: string | null, fileName: string, rowCount: number }> };
+
+export type ShareProvisionalUploadMutationVariables = Exact<{
+  id: string | number;
+  share?: boolean | null | undefined;
+}>;
+
+
+export type ShareProvisionalUploadMutation = { shareProvisionalUpload: { id: string, sharedWithDfe: boolean, sharedAt: string | null } };
+
+export type WithdrawProvisionalUploadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawProvisionalUploadMutation = { withdrawProvisionalUpload: { id: string, status: UploadStatus, withdrawnAt: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -493,6 +521,21 @@ export const HeadlineFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Headline"}) as unknown as TypedDocumentString<HeadlineFragment, unknown>;
+export const ProvisionalMarkFragmentDoc = new TypedDocumentString(`
+    fragment ProvisionalMark on ProvisionalFigure {
+  value
+  status
+  wouldRank
+  rankOutOf
+  quartileBand
+  upload {
+    id
+    version
+    uploadedAt
+    sharedWithDfe
+  }
+}
+    `, {"fragmentName":"ProvisionalMark"}) as unknown as TypedDocumentString<ProvisionalMarkFragment, unknown>;
 export const FootnoteFragmentDoc = new TypedDocumentString(`
     fragment Footnote on ValueNote {
   id
@@ -814,10 +857,26 @@ export const ProfilePageDocument = new TypedDocumentString(`
         value
         status
       }
+      provisional {
+        ...ProvisionalMark
+      }
     }
   }
 }
-    fragment Footnote on ValueNote {
+    fragment ProvisionalMark on ProvisionalFigure {
+  value
+  status
+  wouldRank
+  rankOutOf
+  quartileBand
+  upload {
+    id
+    version
+    uploadedAt
+    sharedWithDfe
+  }
+}
+fragment Footnote on ValueNote {
   id
   kind
   text
@@ -882,6 +941,9 @@ export const ComparePageDocument = new TypedDocumentString(`
       value
       status
     }
+    provisional {
+      ...ProvisionalMark
+    }
   }
   map: comparison(
     metric: $metric
@@ -899,7 +961,20 @@ export const ComparePageDocument = new TypedDocumentString(`
     theme
   }
 }
-    fragment CompareMember on ComparisonMember {
+    fragment ProvisionalMark on ProvisionalFigure {
+  value
+  status
+  wouldRank
+  rankOutOf
+  quartileBand
+  upload {
+    id
+    version
+    uploadedAt
+    sharedWithDfe
+  }
+}
+fragment CompareMember on ComparisonMember {
   authority {
     code
     name
@@ -1965,3 +2040,44 @@ export const SavedViewDocument = new TypedDocumentString(`
   shared
   mine
 }`) as unknown as TypedDocumentString<SavedViewQuery, SavedViewQueryVariables>;
+export const ProvisionalPageDocument = new TypedDocumentString(`
+    query ProvisionalPage {
+  me {
+    role
+    laCode
+  }
+  provisionalUploads {
+    id
+    laCode
+    dataset
+    version
+    uploader
+    uploadedAt
+    sha256
+    status
+    sharedWithDfe
+    sharedAt
+    withdrawnAt
+    fileName
+    rowCount
+  }
+}
+    `) as unknown as TypedDocumentString<ProvisionalPageQuery, ProvisionalPageQueryVariables>;
+export const ShareProvisionalUploadDocument = new TypedDocumentString(`
+    mutation ShareProvisionalUpload($id: ID!, $share: Boolean) {
+  shareProvisionalUpload(id: $id, share: $share) {
+    id
+    sharedWithDfe
+    sharedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ShareProvisionalUploadMutation, ShareProvisionalUploadMutationVariables>;
+export const WithdrawProvisionalUploadDocument = new TypedDocumentString(`
+    mutation WithdrawProvisionalUpload($id: ID!) {
+  withdrawProvisionalUpload(id: $id) {
+    id
+    status
+    withdrawnAt
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawProvisionalUploadMutation, WithdrawProvisionalUploadMutationVariables>;

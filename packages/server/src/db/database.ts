@@ -267,6 +267,52 @@ export interface SavedSetRevisionTable {
   revision: ColumnType<string, number | string, number | string>;
 }
 
+/** One provisional upload (migration 0010): an LA's own figures for one data set, before publication. */
+export interface ProvisionalUploadTable {
+  id: Generated<string>;
+  la_code: string;
+  dataset: string;
+  /** 1, 2, … per LA and data set. */
+  version: number;
+  uploader_subject: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, never>;
+  sha256: string;
+  status: 'active' | 'superseded' | 'withdrawn';
+  shared_with_dfe: ColumnType<boolean, boolean | undefined, boolean>;
+  shared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  file_name: string;
+  row_count: number;
+}
+
+/** An uploaded figure as read (migration 0010). */
+export interface ProvisionalObservationTable {
+  upload_id: string;
+  dataset: string;
+  measure: string;
+  breakdown: string;
+  period: number;
+  value: number | null;
+  status: string;
+}
+
+/** A metric value derived from an upload, published figures filling what it does not cover (migration 0010). */
+export interface ProvisionalMetricValueTable {
+  upload_id: string;
+  metric_id: string;
+  period: number;
+  value: number | null;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Bumped by every upload, share and withdrawal: signed-in callers' cached answers key on it. */
+export interface ProvisionalStateTable {
+  id: number;
+  version: ColumnType<string, number | string, number | string>;
+}
+
 export interface Database {
   area: AreaTable;
   local_authority: LocalAuthorityTable;
@@ -291,6 +337,10 @@ export interface Database {
   comparator_set: ComparatorSetTable;
   saved_view: SavedViewTable;
   saved_set_revision: SavedSetRevisionTable;
+  provisional_upload: ProvisionalUploadTable;
+  provisional_observation: ProvisionalObservationTable;
+  provisional_metric_value: ProvisionalMetricValueTable;
+  provisional_state: ProvisionalStateTable;
 }
 
 export type Db = Kysely<Database>;

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-neighbour-set';
 import * as m0007 from './migrations/0007-forecast-input';
 import * as m0008 from './migrations/0008-quality-flag';
 import * as m0009 from './migrations/0009-identity';
+import * as m0010 from './migrations/0010-provisional';
 import * as m0011 from './migrations/0011-saved-sets';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-forecast-input': m0007,
   '0008-quality-flag': m0008,
   '0009-identity': m0009,
+  '0010-provisional': m0010,
   '0011-saved-sets': m0011,
 };
 

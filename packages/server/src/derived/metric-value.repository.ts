@@ -46,53 +46,69 @@ async function refreshMetricPeriods(db: Db, metricId: string): Promise<void> {
 }
 
 /** Metric period expression for a source period column, per mapping. */
-function mapPeriod(mapping: PeriodMapping | undefined): RawBuilder<number> {
+function mapPeriod(mapping: PeriodMapping | undefined, o: RawBuilder<unknown> = sql`o`): RawBuilder<number> {
   switch (mapping ?? 'same') {
     case 'same':
-      return sql`o.period`;
+      return sql`${o}.period`;
     case 'calendar_year_of_january':
       // January 2022 coded as calendar year 2022 → academic-year code 202122
-      return sql`((o.period - 1) * 100 + o.period % 100)`;
+      return sql`((${o}.period - 1) * 100 + ${o}.period % 100)`;
     case 'mid_year_before_january':
       // mid-2020 estimate (2020) → January 2021 (202021)
-      return sql`(o.period * 100 + (o.period + 1) % 100)`;
+      return sql`(${o}.period * 100 + (${o}.period + 1) % 100)`;
   }
 }
+
+/**
+ * Where a derivation reads observations: the published table (the default), or an LA's upload laid
+ * over its published rows (derived/provisional-metric-value.repository.ts), as rows of
+ * (dataset, measure, breakdown, area_code, period, value, status, release_id) whose uploaded rows
+ * carry release_id PROVISIONAL_RELEASE.
+ */
+export type ObservationSource = { kind: 'published' } | { kind: 'overlay'; rows: RawBuilder<unknown> };
+
+const PUBLISHED: ObservationSource = { kind: 'published' };
+
+/** The release id an uploaded (provisional) observation carries in an overlay: a derived value holding it comes from the upload. */
+export const PROVISIONAL_RELEASE = -1;
 
 /**
  * One source ref: the sum of its measures per area and period, only where every measure has a row.
  * A symbol in any measure makes the sum that symbol (never a partial sum).
  */
-function selectRef(ref: SourceRef, priority: number): RawBuilder<unknown> {
+function selectRef(ref: SourceRef, priority: number, source: ObservationSource): RawBuilder<unknown> {
   const breakdown = ref.breakdown ?? datasetById(ref.dataset).totalBreakdown;
   const measures = sql.join(ref.measures.map((m) => sql.lit(m)));
   const k = ref.measures.length;
+  // In an overlay the upload's marker (the lowest id) must survive the aggregate.
+  const from = source.kind === 'published' ? sql`observation o join series s on s.id = o.series_id` : sql`(${source.rows}) s`;
+  const o = source.kind === 'published' ? sql`o` : sql`s`;
   return sql`
-    select o.area_code, ${mapPeriod(ref.period)} as period,
-      case when bool_and(o.status = 'value') then sum(o.value) end as value,
-      case when bool_and(o.status = 'value') then 'value' else min(o.status) filter (where o.status <> 'value') end as status,
-      max(o.release_id) as release_id,
+    select ${o}.area_code, ${mapPeriod(ref.period, o)} as period,
+      case when bool_and(${o}.status = 'value') then sum(${o}.value) end as value,
+      case when bool_and(${o}.status = 'value') then 'value' else min(${o}.status) filter (where ${o}.status <> 'value') end as status,
+      ${source.kind === 'published' ? sql`max(o.release_id)` : sql`min(s.release_id)`} as release_id,
       ${sql.lit(priority)} as priority
-    from observation o
-    join series s on s.id = o.series_id
+    from ${from}
     where s.dataset = ${sql.lit(ref.dataset)} and s.breakdown = ${sql.lit(breakdown)} and s.measure in (${measures})
-    group by o.area_code, o.period
+    group by ${o}.area_code, ${o}.period
     having count(*) = ${sql.lit(k)}
   `;
 }
 
 /** A source (one ref or a priority list): per area and period, the first ref that has a row. */
-function selectSource(source: Source): RawBuilder<unknown> {
+function selectSource(source: Source, from: ObservationSource): RawBuilder<unknown> {
   const refs: readonly SourceRef[] = Array.isArray(source) ? (source as readonly SourceRef[]) : [source as SourceRef];
-  if (refs.length === 1) return selectRef(refs[0], 0);
+  if (refs.length === 1) return selectRef(refs[0], 0, from);
   const union = sql.join(
-    refs.map((ref, i) => selectRef(ref, i)),
+    refs.map((ref, i) => selectRef(ref, i, from)),
     sql` union all `,
   );
   return sql`select distinct on (area_code, period) * from (${union}) u order by area_code, period, priority`;
 }
 
-function selectMetric(metric: MetricDefinition): RawBuilder<unknown> {
+/** A metric's values by area and period, from `from` (published observations by default). */
+export function selectMetric(metric: MetricDefinition, from: ObservationSource = PUBLISHED): RawBuilder<unknown> {
   const f = metric.formula;
   switch (f.kind) {
     case 'value':
@@ -101,13 +117,13 @@ function selectMetric(metric: MetricDefinition): RawBuilder<unknown> {
           ${f.additive ? sql`value` : sql`null::double precision`} as numerator,
           null::double precision as denominator,
           array[release_id] as release_ids
-        from (${selectSource(f.value)}) v
+        from (${selectSource(f.value, from)}) v
       `;
     case 'ratio': {
-      const published = f.published ? selectSource(f.published) : sql`select null::text as area_code, null::integer as period, null::double precision as value, null::text as status, null::integer as release_id where false`;
+      const published = f.published ? selectSource(f.published, from) : sql`select null::text as area_code, null::integer as period, null::double precision as value, null::text as status, null::integer as release_id where false`;
       return sql`
-        with num as (${selectSource(f.numerator)}),
-        den as (${selectSource(f.denominator)}),
+        with num as (${selectSource(f.numerator, from)}),
+        den as (${selectSource(f.denominator, from)}),
         pub as (${published}),
         periods as (select period from num intersect select period from den),
         keys as (
@@ -141,8 +157,8 @@ function selectMetric(metric: MetricDefinition): RawBuilder<unknown> {
     case 'change': {
       const step = metric.periodType === 'calendar_year' ? 1 : 101;
       return sql`
-        with cur as (${selectSource(f.of)}),
-        prev as (select area_code, period + ${sql.lit(step)} as period, value, status, release_id from (${selectSource(f.of)}) p),
+        with cur as (${selectSource(f.of, from)}),
+        prev as (select area_code, period + ${sql.lit(step)} as period, value, status, release_id from (${selectSource(f.of, from)}) p),
         periods as (select period from cur intersect select period from prev)
         select cur.area_code, cur.period,
           case when cur.status = 'value' and prev.status = 'value' and prev.value <> 0

@@ -14,6 +14,8 @@ export const LOCAL_USERS = {
   admin: { name: 'Ada Admin', email: 'admin@sendbench.test', roles: ['sendbench-admin'] },
   analyst: { name: 'Dana Analyst', email: 'analyst@dfe.sendbench.test', roles: ['sendbench-dfe-analyst'] },
   'kent-officer': { name: 'Kit Kent', email: 'officer@kent.sendbench.test', roles: ['sendbench-la-user'], la_code: '886' },
+  // A second LA (one of Kent's statistical neighbours), so that one LA's provisional figures can be shown not to reach another.
+  'medway-officer': { name: 'Mo Medway', email: 'officer@medway.sendbench.test', roles: ['sendbench-la-user'], la_code: '887' },
   visitor: { name: 'Vic Visitor', email: 'visitor@sendbench.test', roles: [] as string[] },
 } as const satisfies Record<string, { name: string; email: string; roles: readonly string[]; la_code?: string }>;
 

@@ -10,6 +10,7 @@ import { IdentityResolver } from '../features/identity/identity.resolver';
 import { MetricResolver } from '../features/metrics/metric.resolver';
 import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
 import { ProfileResolver } from '../features/profiles/profile.resolver';
+import { ComparisonProvisionalResolver, ProfileProvisionalResolver, ProvisionalResolver } from '../features/provisional/provisional.resolver';
 import { RelationshipResolver } from '../features/relationships/relationship.resolver';
 import { SavedSetResolver } from '../features/saved-sets/saved-set.resolver';
 import { ReleaseResolver } from '../features/releases/release.resolver';
@@ -31,6 +32,9 @@ export const RESOLVERS = [
   TrendNotesResolver,
   IdentityResolver,
   SavedSetResolver,
+  ProvisionalResolver,
+  ComparisonProvisionalResolver,
+  ProfileProvisionalResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -15,6 +15,8 @@ import type { Db } from '../db/database';
 import { readsOnOneConnection, replicationStatus } from '../db/read-write';
 import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
+import { selectProvisionalState } from '../db/provisional-access';
+import { readsProvisional } from '../features/provisional/provisional.service';
 import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
 import { savedSetRevision } from '../features/saved-sets/saved-set-revision';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
@@ -36,6 +38,8 @@ import { applyCors } from './cors';
 import { EXAMPLE_OPERATION } from './example-operations';
 import { REQUEST_DEADLINE_DEFAULTS, startRequestDeadline } from './request-deadline';
 import { type ContentKind, setSecurityHeaders } from './security-headers';
+import { registerProvisionalRoutes } from './provisional-routes';
+import { ClientClosedError, PayloadTooLargeError, readBody } from './read-body';
 import { registerSignIn } from './sign-in';
 
 export const DASHBOARD_DIST = path.join(PROJECT_ROOT, 'packages', 'dashboard', 'dist');
@@ -92,9 +96,16 @@ const NO_IDENTITY: Identity = {
   sessionTtlMs: 0,
 };
 
-/** Who an answer is for, in the response cache's key: '' for anonymous callers. */
-function audienceOf(principal: Principal): string {
-  return principal === ANONYMOUS || (principal.role === 'anonymous' && principal.source === 'none') ? '' : JSON.stringify([principal.source, principal.role, principal.laCode ?? null, principal.subject ?? null]);
+/**
+ * Who an answer is for, in the response cache's key: '' for anonymous callers (their keys are as
+ * before sign-in existed); for anyone signed in, who they are (so their role and LA: the
+ * visibility scope of provisional data) and the provisional data's version, which every upload,
+ * share and withdrawal bumps, so a cached answer never outlives the provisional figures it showed.
+ */
+async function audienceOf(db: Db, principal: Principal): Promise<string> {
+  if (principal === ANONYMOUS || (principal.role === 'anonymous' && principal.source === 'none')) return '';
+  const provisional = readsProvisional(principal) ? await selectProvisionalState(db) : null;
+  return JSON.stringify([principal.source, principal.role, principal.laCode ?? null, principal.subject ?? null, provisional]);
 }
 
 export interface App {
@@ -102,8 +113,8 @@ export interface App {
   /** The Fastify instance that routes every request (ready before createApp returns). */
   fastify: FastifyInstance;
   apollo: ApolloServer<ApiContext>;
-  /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks). */
-  execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<{ status: number; body: any; sqlStatements: number; responseCache?: 'hit' | 'miss' }>;
+  /** Runs one GraphQL operation in-process, exactly as over HTTP (used by tests and benchmarks), as `principal` (default anonymous) as if its sign-in had been checked. */
+  execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }, principal?: Principal): Promise<{ status: number; body: any; sqlStatements: number; responseCache?: 'hit' | 'miss' }>;
   /** Starts draining: /readyz answers 503 and answers ask clients to close their connection. */
   beginShutdown(): void;
   /** GraphQL requests being answered now. */
@@ -114,44 +125,6 @@ export interface App {
    * received but not yet read (the event loop was busy) time to be read and answered. Then Apollo stops.
    */
   stop(options?: { idleGraceMs?: number }): Promise<void>;
-}
-
-class PayloadTooLargeError extends Error {}
-class ClientClosedError extends Error {}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new PayloadTooLargeError());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        req.off('data', onData);
-        reject(new PayloadTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => {
-      done = true;
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', (error) => {
-      done = true;
-      reject(error);
-    });
-    req.on('close', () => {
-      if (!done) reject(new ClientClosedError());
-    });
-  });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -250,7 +223,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (responses) {
       snapshot = await cache.current(requestDb).catch(() => undefined);
       const stamp = snapshot && (requestMentions(request, 'savedSetId') ? await savedSetRevision(writeDb).then((revision) => `${snapshot!.stamp}+saved${revision}`, () => undefined) : snapshot.stamp);
-      key = stamp && responses.keyOf(request, stamp, audienceOf(principal));
+      const audience = stamp && (await audienceOf(requestDb, principal).catch(() => undefined));
+      key = stamp && audience !== undefined ? responses.keyOf(request, stamp, audience) : undefined;
       const hit = key && (await responses.get(key, store));
       if (hit) return hit;
     }
@@ -403,7 +377,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (req.method === 'POST') {
       let text: string;
       try {
-        text = await readBody(req, QUERY_LIMITS.maxDocumentBytes);
+        text = (await readBody(req, QUERY_LIMITS.maxDocumentBytes)).toString('utf8');
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {
           store.errorCodes = ['PAYLOAD_TOO_LARGE'];
@@ -499,7 +473,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const res = reply.raw;
     const pathname = new URL(request.raw.url ?? '/', 'http://localhost').pathname;
     const requestId = request.id;
-    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : pathname.startsWith('/auth/') ? 'auth' : assets ? 'static' : 'other';
+    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : pathname.startsWith('/auth/') ? 'auth' : pathname.startsWith('/provisional/') ? 'provisional' : assets ? 'static' : 'other';
     // On the raw response: the dashboard's files are written by sirv, outside Fastify's reply.
     res.setHeader('x-request-id', requestId);
     setSecurityHeaders(res, route === 'static' ? 'dashboard' : 'api', { hsts: production });
@@ -510,6 +484,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const identity = options.identity ?? NO_IDENTITY;
   const signIn = await registerSignIn(fastify, { db: writeDb, identity, logger });
+
+  registerProvisionalRoutes(fastify, { db: writeDb, principalOf: signIn.principalOf, csrfForSessions: signIn.csrfForSessions, reference: () => cache.current(db), logger });
 
   fastify.all('/healthz', (_request, reply) => replyJson(reply, 200, { status: 'ok' }));
   fastify.all('/readyz', (_request, reply) => handleReadiness(reply));
@@ -556,11 +532,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     fastify,
     apollo,
-    async execute(body) {
+    async execute(body, principal = ANONYMOUS) {
       const headers = new HeaderMap([['content-type', 'application/json']]);
       const store = newRequestStore(randomUUID());
       const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-      const result = await runGraphQL('POST', headers, '', clean, store);
+      const result = await runGraphQL('POST', headers, '', clean, store, principal);
       const text = result.body.kind === 'complete' ? result.body.string : '';
       return { status: result.status ?? 200, body: JSON.parse(text), sqlStatements: store.sqlStatements, responseCache: store.responseCache };
     },

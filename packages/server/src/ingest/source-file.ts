@@ -25,7 +25,14 @@ export function readSourceFile(filePath: string): SourceFile {
   if (stat.size > MAX_FILE_BYTES) {
     throw new UnreadableFileError(`${name}: ${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one file`);
   }
-  const buffer = fs.readFileSync(filePath);
+  return sourceFileOfBytes(name, fs.readFileSync(filePath), filePath);
+}
+
+/**
+ * A file received rather than read from disk (a provisional upload), checked as readSourceFile
+ * checks one: hashes the bytes, decodes strict UTF-8, drops the BOM.
+ */
+export function sourceFileOfBytes(name: string, buffer: Buffer, filePath = name): SourceFile {
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   if (buffer.includes(0)) throw new UnreadableFileError(`${name}: contains NUL bytes; this is not a text (CSV or JSON) file`);
   let text: string;
@@ -35,5 +42,5 @@ export function readSourceFile(filePath: string): SourceFile {
     throw new UnreadableFileError(`${name}: is not valid UTF-8 text; save it as UTF-8 (with or without BOM) and import again`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { path: filePath, name, sha256, bytes: stat.size, text };
+  return { path: filePath, name, sha256, bytes: buffer.length, text };
 }

@@ -75,6 +75,7 @@ export class ProfileResolver {
       else inPeriod.set(row.metric_id, new Map([[row.area_code, row]]));
     }
     const none = new Map<string, MetricValueRow>();
+    const peerCodes = members.map((m) => m.code);
 
     return {
       authority: toAuthority(la),
@@ -131,6 +132,7 @@ export class ProfileResolver {
             value.value === null || before.value === null ? null : value.value > before.value ? Direction.UP : value.value < before.value ? Direction.DOWN : Direction.SAME,
           ...judge(metric, value, england),
           series: series.map((row) => toMetricValue(metric, la.code, row.period, row)),
+          peerCodes,
         };
       }),
     };

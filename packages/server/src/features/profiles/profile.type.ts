@@ -54,6 +54,9 @@ export class ProfileMetric {
 
   @Field(() => [MetricValue], { description: 'The LA\'s values in every period (for a sparkline), oldest first.' })
   series!: MetricValue[];
+
+  /** The peer set's members (not exposed here: Profile.peerGroup lists them), for placing a provisional value. */
+  peerCodes!: readonly string[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Every metric for one LA at once, against England, its region and a peer set.' })
