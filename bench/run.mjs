@@ -10,7 +10,7 @@
  * (issue 18) is measured at 10 requests/s against the same baseline (bench/operations.mjs).
  *
  *   npm run bench                 full run (about 10 minutes), writes bench/results/<date>.json
- *   npm run bench -- --quick      CI smoke: a small data set, 1 s per measurement
+ *   npm run bench -- --quick      CI smoke: a small data set, 0.5 s per measurement
  *   npm run bench -- --scale      also 100× the areas (synthetic; adds several minutes)
  *   BENCH_DATABASE_URL=…          reuse an already imported PostgreSQL database
  *   BENCH_SKIP=scale,pglite,dashboard   leave parts out (operations: the four operations and the comparison's floors)
