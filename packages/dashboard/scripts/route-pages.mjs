@@ -27,6 +27,7 @@ export const ROUTE_PAGES = {
   'data-quality': 'src/pages/DataQualityPage.tsx',
   map: 'src/pages/MapPage.tsx',
   report: 'src/pages/ReportPage.tsx',
+  provisional: 'src/pages/ProvisionalPage.tsx',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));

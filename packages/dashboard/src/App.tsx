@@ -18,6 +18,7 @@ const DataPage = lazy(() => import('./pages/DataPage'));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
+const ProvisionalPage = lazy(() => import('./pages/ProvisionalPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function PageFor({ page, search }: { page: Page | undefined; search: string }) {
@@ -47,6 +48,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <MapPage state={state} />;
     case 'report':
       return <ReportPage state={state} />;
+    case 'provisional':
+      return <ProvisionalPage />;
     default:
       return <NotFoundPage />;
   }

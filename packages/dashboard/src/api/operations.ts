@@ -66,3 +66,12 @@ export { ReportForecastDocument as ReportForecastQuery } from '../gql/graphql';
 
 /** Who is signed in (the page header): role, how, and an LA user's authority. */
 export { SignedInUserDocument as SignedInUserQuery } from '../gql/graphql';
+
+/** The provisional data page: the caller's role and the uploads they may see. */
+export { ProvisionalPageDocument as ProvisionalPageQuery } from '../gql/graphql';
+
+/** Shares (or stops sharing) an LA's active upload with DfE. */
+export { ShareProvisionalUploadDocument as ShareProvisionalUploadMutation } from '../gql/graphql';
+
+/** Withdraws an LA's upload. */
+export { WithdrawProvisionalUploadDocument as WithdrawProvisionalUploadMutation } from '../gql/graphql';

@@ -4,7 +4,7 @@
  */
 import { type ForecastState, parseForecastState, writeForecastState } from './forecast-state';
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report', 'provisional'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -21,6 +21,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   'data-quality': '/data-quality',
   map: '/map',
   report: '/report',
+  provisional: '/provisional',
 };
 
 /** Comparator sets as the URL names them. */
