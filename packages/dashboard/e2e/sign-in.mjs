@@ -105,6 +105,10 @@ async function provisionalScenario(browser, server, idp) {
     await kent.page.goto(`${server.baseUrl}${COMPARE_KENT}&view=chart`);
     await kent.page.locator('.sb-chart svg path[fill="url(#sb-provisional-hatch)"]').first().waitFor();
     await kent.page.screenshot({ path: path.join(here, 'screenshots', 'provisional-compare-kent.png'), fullPage: true });
+    await kent.page.goto(`${server.baseUrl}/trends?la=886&metric=dsg_deficit_pct&view=table`);
+    await legend(kent.page).waitFor();
+    await kent.page.getByRole('columnheader', { name: 'Kent: provisional (P)' }).waitFor();
+    await assertAxeClean(kent.page);
     await kent.page.goto(`${server.baseUrl}/provisional`);
     await kent.page.getByRole('button', { name: /Share with DfE/ }).click();
     await kent.page.getByRole('button', { name: /Stop sharing/ }).waitFor();

@@ -23,7 +23,7 @@ import { deficitUpload } from './support/provisional';
  * uploaded × cache cold and warm × the in-process cache and Redis. Kent's upload is not shared;
  * Medway's is. Each upload's value is a figure no published file holds, so an answer leaks it iff
  * its text contains it. An answer may show only the focus LA's figure, only to its own LA's users
- * (or, once shared, to DfE), and only where the page marks it (comparison, profile); nothing else
+ * (or, once shared, to DfE), and only where the page marks it (comparison, profile, trend); nothing else
  * in any answer (values, statistics, counts, ranks of others, errors) may differ from the
  * anonymous answer. Then once more with the services' own checks switched off: row-level security
  * alone must give the same answers. (With only these files loaded, the report pack and the
@@ -49,7 +49,7 @@ const ENGLAND_PEERS = { kind: 'ENGLAND' };
 const OPERATIONS: { name: string; shows: boolean; query: string; variables: (la: string) => Record<string, unknown> }[] = [
   { name: 'comparison', shows: true, query: pageOperation('ComparePage'), variables: (la) => ({ la, peers: ENGLAND_PEERS, metric: 'dsg_deficit_pct', period: 202122 }) },
   { name: 'profile', shows: true, query: pageOperation('ProfilePage'), variables: (la) => ({ la, peers: ENGLAND_PEERS, year: 2022 }) },
-  { name: 'trend', shows: false, query: pageOperation('TrendsPage'), variables: (la) => ({ la, areas: [la], peers: ENGLAND_PEERS, metric: 'dsg_deficit_pct' }) },
+  { name: 'trend', shows: true, query: pageOperation('TrendsPage'), variables: (la) => ({ la, areas: [la], peers: ENGLAND_PEERS, metric: 'dsg_deficit_pct' }) },
   { name: 'relationship', shows: false, query: pageOperation('RelationshipsPage'), variables: (la) => ({ la, x: 'dsg_deficit_pct', y: 'pct_pupils_ehc_plan', year: 2022 }) },
   { name: 'export (report pack)', shows: false, query: pageOperation('ReportPage'), variables: (la) => ({ la, area: la, peers: ENGLAND_PEERS }) },
   { name: 'evaluation', shows: false, query: pageOperation('EvaluationPage'), variables: (la) => ({ cohort: 'dbv:2', metric: 'pct_pupils_ehc_plan', focus: la, draws: 999 }) },
