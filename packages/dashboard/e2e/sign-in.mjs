@@ -41,25 +41,103 @@ function startProvider(redirectUri) {
 
 /** Each provider user, and what the header must say once they are signed in. */
 const USERS = [
-  { login: 'admin', header: 'Signed in as Ada Admin, admin' },
-  { login: 'analyst', header: 'Signed in as Dana Analyst, DfE analyst' },
-  { login: 'kent-officer', header: 'Signed in as Kit Kent, LA user (LA 886)' },
+  { login: 'admin', header: 'Signed in as Ada Admin, admin Provisional data' },
+  { login: 'analyst', header: 'Signed in as Dana Analyst, DfE analyst Provisional data' },
+  { login: 'kent-officer', header: 'Signed in as Kit Kent, LA user (LA 886) Provisional data' },
   { login: 'visitor', header: 'Signed in as Vic Visitor, no role: published data only' },
 ];
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Signs in as `login` from `path` (through the provider's login and consent pages) and waits to be back on `path`. */
-async function signIn(page, server, idp, login, path) {
-  await page.goto(`${server.baseUrl}${path}`);
+/** Signs in as `login` through the provider from `startPath`, back on that page. */
+async function signIn(page, server, idp, login, startPath) {
+  await page.goto(`${server.baseUrl}${startPath}`);
   await page.getByTestId('sign-in-status').getByRole('link', { name: 'Sign in' }).click();
   await page.waitForURL(`${idp.issuer}/**`);
   await page.fill('input[name="login"]', login);
   await page.fill('input[name="password"]', 'any');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(`${server.baseUrl}${path}`);
+  await page.waitForURL(`${server.baseUrl}${startPath}`);
   await page.waitForSelector('main h1');
+}
+
+/** axe on the page's main content: no WCAG 2.2 AA violations. */
+async function assertAxeClean(page, include = 'main') {
+  const results = await new AxeBuilder({ page }).include(include).withTags(AXE_TAGS).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+}
+
+const COMPARE_KENT = '/compare?la=886&metric=dsg_deficit_pct&peers=england&period=202122';
+
+/**
+ * Provisional data (issue 21): Kent's officer uploads a figure, sees it marked on the comparison
+ * (hatched bar, P, legend with the upload's date), shares it; a DfE analyst then sees it, Medway's
+ * officer never does. axe on each page.
+ */
+async function provisionalScenario(browser, server, idp) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-provisional-')), 'kent_deficit.csv');
+  fs.writeFileSync(
+    file,
+    'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,dsg_deficit_pct_of_total_dsg\n202122,Financial year,Local authority,E92000001,England,E12000008,South East,E10000016,886,Kent,12.345\n',
+  );
+  const open = async (login, startPath) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, server, idp, login, startPath);
+    return { context, page };
+  };
+  const legend = (page) => page.getByTestId('provisional-legend');
+
+  const kent = await open('kent-officer', '/provisional');
+  try {
+    await kent.page.getByRole('heading', { name: 'Upload your figures' }).waitFor();
+    await assertAxeClean(kent.page);
+    await kent.page.setInputFiles('#provisional-file', file);
+    await kent.page.getByRole('button', { name: 'Upload' }).click();
+    await kent.page.getByText('Version 1 of dsg_deficit_pct is stored').waitFor();
+    await kent.page.getByRole('cell', { name: 'kent_deficit.csv' }).waitFor();
+    await assertAxeClean(kent.page);
+    await kent.page.screenshot({ path: path.join(here, 'screenshots', 'provisional-upload-kent.png'), fullPage: true });
+    await kent.page.goto(`${server.baseUrl}${COMPARE_KENT}&view=table`);
+    await legend(kent.page).waitFor();
+    assert.match(await legend(kent.page).innerText(), /Kent's own figure, provisional \(upload version 1, \d+ \w+ \d{4}; not published\)/);
+    await kent.page.getByRole('rowheader', { name: 'Kent (provisional)' }).waitFor();
+    assert.match(await kent.page.getByRole('row', { name: /Kent \(provisional\)/ }).innerText(), /12\.3%? P/);
+    await assertAxeClean(kent.page);
+    await kent.page.goto(`${server.baseUrl}${COMPARE_KENT}&view=chart`);
+    await kent.page.locator('.sb-chart svg path[fill="url(#sb-provisional-hatch)"]').first().waitFor();
+    await kent.page.screenshot({ path: path.join(here, 'screenshots', 'provisional-compare-kent.png'), fullPage: true });
+    await kent.page.goto(`${server.baseUrl}/trends?la=886&metric=dsg_deficit_pct&view=table`);
+    await legend(kent.page).waitFor();
+    await kent.page.getByRole('columnheader', { name: 'Kent: provisional (P)' }).waitFor();
+    await assertAxeClean(kent.page);
+    await kent.page.goto(`${server.baseUrl}/provisional`);
+    await kent.page.getByRole('button', { name: /Share with DfE/ }).click();
+    await kent.page.getByRole('button', { name: /Stop sharing/ }).waitFor();
+  } finally {
+    await kent.context.close();
+  }
+
+  const analyst = await open('analyst', COMPARE_KENT);
+  try {
+    await legend(analyst.page).waitFor();
+    assert.match(await legend(analyst.page).innerText(), /shared with DfE/);
+    await assertAxeClean(analyst.page);
+  } finally {
+    await analyst.context.close();
+  }
+
+  const medway = await open('medway-officer', COMPARE_KENT);
+  try {
+    await medway.page.getByRole('heading', { level: 1, name: /DSG/ }).waitFor();
+    await medway.page.waitForLoadState('networkidle');
+    assert.equal(await legend(medway.page).count(), 0);
+    assert.equal(await medway.page.getByText('12.3', { exact: false }).count(), 0);
+  } finally {
+    await medway.context.close();
+  }
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
 /**
@@ -137,22 +215,33 @@ async function main() {
         await context.close().catch(() => {});
       }
     }
-    const name = 'saves a comparator set as the analyst and compares Kent with it (axe clean)';
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    {
+      const name = 'saves a comparator set as the analyst and compares Kent with it (axe clean)';
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await savedSetStep(page, server, idp);
+        if (errors.length) throw new Error(`Uncaught errors in the page: ${errors.join('; ')}`);
+        passed += 1;
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+        await page.screenshot({ path: path.join(here, 'screenshots', 'failed-sign-in-saved-set.png'), fullPage: true }).catch(() => {});
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+    const name = 'uploads provisional data as an LA user, marks it, shares it with DfE, never shows it to another LA';
     try {
-      await savedSetStep(page, server, idp);
-      if (errors.length) throw new Error(`Uncaught errors in the page: ${errors.join('; ')}`);
+      await provisionalScenario(browser, server, idp);
       passed += 1;
       console.log(`  ✓ ${name}`);
     } catch (error) {
       failed += 1;
-      console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
-      await page.screenshot({ path: path.join(here, 'screenshots', 'failed-sign-in-saved-set.png'), fullPage: true }).catch(() => {});
-    } finally {
-      await context.close().catch(() => {});
+      console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n      ')}`);
     }
   } finally {
     await browser.close().catch(() => {});

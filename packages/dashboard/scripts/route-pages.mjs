@@ -28,6 +28,7 @@ export const ROUTE_PAGES = {
   map: 'src/pages/MapPage.tsx',
   report: 'src/pages/ReportPage.tsx',
   saved: 'src/pages/SavedPage.tsx',
+  provisional: 'src/pages/ProvisionalPage.tsx',
 };
 
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));

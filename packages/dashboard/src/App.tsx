@@ -19,6 +19,7 @@ const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const SavedPage = lazy(() => import('./pages/SavedPage'));
+const ProvisionalPage = lazy(() => import('./pages/ProvisionalPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function PageFor({ page, search }: { page: Page | undefined; search: string }) {
@@ -50,6 +51,8 @@ function PageFor({ page, search }: { page: Page | undefined; search: string }) {
       return <ReportPage state={state} />;
     case 'saved':
       return <SavedPage search={search} />;
+    case 'provisional':
+      return <ProvisionalPage />;
     default:
       return <NotFoundPage />;
   }

@@ -148,6 +148,26 @@ for (const engine of ENGINES) {
       expect([kentAnswer.status, medwayAnswer.status, rows]).toEqual([201, 201, [{ la_code: '886', version: 3, value: 8.125, observations: 1 }, { la_code: '887', version: 1, value: 9.375, observations: 1 }]]);
     });
 
+    test('places the LA\'s provisional value against its peers\' published values, leaving their statistics as published', async () => {
+      const query = `{ comparison(metric: "dsg_deficit_pct", period: 202122, focus: "886", peers: { kind: ENGLAND }) {
+        members(first: 200) { authority { code } value { value } } statistics { median withValue aggregate { value } }
+        provisional { value status wouldRank rankOutOf quartileBand upload { version } } } }`;
+      const asKent = (await graphql(served.base, query, bearer['kent-officer'])).body.data.comparison;
+      const asAnonymous = (await graphql(served.base, query)).body.data.comparison;
+      const others = (asKent.members as { authority: { code: string }; value: { value: number | null } }[]).filter((m) => m.authority.code !== '886' && m.value.value !== null).map((m) => m.value.value!);
+      const outOf = others.length + 1;
+      expect(asKent.provisional).toEqual({
+        value: 8.125,
+        status: 'value',
+        wouldRank: 1 + others.filter((v) => v > 8.125).length,
+        rankOutOf: outOf,
+        quartileBand: Math.min(4, Math.max(1, Math.ceil((4 * (1 + others.filter((v) => v < 8.125).length)) / outOf))),
+        upload: { version: 3 },
+      });
+      expect({ ...asKent, provisional: null }).toEqual(asAnonymous);
+      expect(asAnonymous.provisional).toBeNull();
+    });
+
     test('shares, stops sharing and withdraws only the LA\'s own upload, each audited', async () => {
       const [own] = (await graphql(served.base, '{ provisionalUploads { id status } }', bearer['kent-officer'])).body.data.provisionalUploads;
       const share = 'mutation($id: ID!, $share: Boolean) { shareProvisionalUpload(id: $id, share: $share) { version sharedWithDfe } }';

@@ -17,7 +17,7 @@ export function fetchCsrfToken(): Promise<string> {
  * fetch with the session's CSRF token: anonymous callers never need one; a signed-in browser's
  * first POST is refused with 403 CSRF_TOKEN_INVALID, and is sent again once with a fresh token.
  */
-async function fetchWithCsrf(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+export async function fetchWithCsrf(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const send = (token: string | undefined) => fetch(input, { ...init, credentials: 'same-origin', headers: { ...(init.headers as Record<string, string>), ...(token ? { 'x-csrf-token': token } : {}) } });
   const sentWith = csrfToken;
   const response = await send(sentWith);

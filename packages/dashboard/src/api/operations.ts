@@ -80,3 +80,11 @@ export {
   UpdateSavedViewDocument as UpdateSavedViewMutation,
   DeleteSavedViewDocument as DeleteSavedViewMutation,
 } from '../gql/graphql';
+/** The provisional data page: the caller's role and the uploads they may see. */
+export { ProvisionalPageDocument as ProvisionalPageQuery } from '../gql/graphql';
+
+/** Shares (or stops sharing) an LA's active upload with DfE. */
+export { ShareProvisionalUploadDocument as ShareProvisionalUploadMutation } from '../gql/graphql';
+
+/** Withdraws an LA's upload. */
+export { WithdrawProvisionalUploadDocument as WithdrawProvisionalUploadMutation } from '../gql/graphql';

@@ -31,4 +31,12 @@ describe('RankedBarChart', () => {
     expect(screen.getByText('52.9%')).toBeTruthy();
     expect(screen.queryByText(/^England/)).toBeNull();
   });
+
+  test('renders a provisional bar hatched and labelled provisional and P', () => {
+    const withProvisional = [bars[0], { code: '886', name: 'Kent', value: 40.2, isFocus: false, provisional: true }, ...bars.slice(1)];
+    const { container } = render(<RankedBarChart bars={withProvisional} england={null} median={null} format={{ unit: 'PERCENT', decimals: 1 }} width={640} />);
+    const hatched = [...container.querySelectorAll('.recharts-bar-rectangle path')].filter((p) => p.getAttribute('fill') === 'url(#sb-provisional-hatch)');
+    expect({ hatched: hatched.length, pattern: container.querySelectorAll('pattern#sb-provisional-hatch').length, label: screen.getByText('40.2% P').textContent }).toEqual({ hatched: 1, pattern: 1, label: '40.2% P' });
+    expect([...container.querySelectorAll('text')].some((t) => t.textContent?.endsWith('Kent (provisional)'))).toBe(true);
+  });
 });

@@ -11,7 +11,12 @@ export interface RankedBar {
   isFocus: boolean;
   /** Footnote marker of the value's data-quality notes (" [1]"), shown after its label. */
   marker?: string;
+  /** An LA's own provisional figure (not published): drawn hatched, labelled "P". */
+  provisional?: boolean;
 }
+
+/** The fill of a provisional bar: hatched, so it reads as different without colour. */
+const HATCH_ID = 'sb-provisional-hatch';
 
 export interface RankedBarChartProps {
   /** Members with a value, highest first (members without one are listed beside the chart, never drawn). */
@@ -25,13 +30,17 @@ export interface RankedBarChartProps {
 
 const ROW = 24;
 
-/** Horizontal bars ranked highest first; the focus LA is marked "(selected)"; England and the median are labelled lines. */
+/** Horizontal bars ranked highest first; the focus LA is marked "(selected)", a provisional figure is hatched and marked "(provisional)" and "P"; England and the median are labelled lines. */
 export default function RankedBarChart({ bars, england, median, format, width: fixedWidth }: RankedBarChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const measured = useWidth(box);
   const width = fixedWidth ?? measured;
   const narrow = width < 500;
-  const data = bars.map((b) => ({ ...b, label: b.isFocus ? `${b.name} (selected)` : b.name, valueLabel: `${formatValue(b.value, 'value', format)}${b.marker ?? ''}` }));
+  const data = bars.map((b) => ({
+    ...b,
+    label: b.provisional ? `${b.name} (provisional)` : b.isFocus ? `${b.name} (selected)` : b.name,
+    valueLabel: `${formatValue(b.value, 'value', format)}${b.marker ?? ''}${b.provisional ? ' P' : ''}`,
+  }));
   const height = Math.max(160, data.length * ROW + 70);
   const nameWidth = narrow ? 104 : 170;
   const tickChars = narrow ? 14 : 26;
@@ -46,6 +55,12 @@ export default function RankedBarChart({ bars, england, median, format, width: f
         accessibilityLayer={false}
         barCategoryGap={4}
       >
+        <defs>
+          <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ffffff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={BAR_COLOURS.focus} strokeWidth="3" />
+          </pattern>
+        </defs>
         <CartesianGrid horizontal={false} stroke="#dee0e2" />
         <XAxis type="number" domain={[(min: number) => Math.min(0, min), 'auto']} tickFormatter={(v: number) => formatAxis(v, format.unit)} tick={{ fill: '#0b0c0c', fontSize: 12 }} />
         <YAxis
@@ -55,7 +70,7 @@ export default function RankedBarChart({ bars, england, median, format, width: f
           interval={0}
           tick={({ x, y, payload }: { x: number | string; y: number | string; payload: { value: unknown } }) => {
             const text = String(payload.value);
-            const selected = text.endsWith('(selected)');
+            const selected = text.endsWith('(selected)') || text.endsWith('(provisional)');
             const short = text.length > tickChars ? `${text.slice(0, tickChars - 1)}…` : text;
             return (
               <text x={Number(x) - 4} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fontWeight={selected ? 700 : 400} fill="#0b0c0c">
@@ -67,7 +82,13 @@ export default function RankedBarChart({ bars, england, median, format, width: f
         />
         <Bar dataKey="value" isAnimationActive={false}>
           {data.map((d) => (
-            <Cell key={d.code} fill={d.isFocus ? BAR_COLOURS.focus : BAR_COLOURS.other} stroke={d.isFocus ? '#0b0c0c' : BAR_COLOURS.otherStroke} strokeWidth={d.isFocus ? 2 : 1} />
+            <Cell
+              key={d.provisional ? `${d.code}-provisional` : d.code}
+              fill={d.provisional ? `url(#${HATCH_ID})` : d.isFocus ? BAR_COLOURS.focus : BAR_COLOURS.other}
+              stroke={d.isFocus || d.provisional ? '#0b0c0c' : BAR_COLOURS.otherStroke}
+              strokeWidth={d.isFocus || d.provisional ? 2 : 1}
+              strokeDasharray={d.provisional ? '4 2' : undefined}
+            />
           ))}
           <LabelList dataKey="valueLabel" position="right" fontSize={11} fill="#0b0c0c" />
         </Bar>

@@ -10,6 +10,8 @@ export interface TrendLine {
   label: string;
   /** One value per period, in the order of `periods`; null where the period has a symbol. */
   values: readonly (number | null)[];
+  /** A dash of its own (a provisional line is dashed, whatever its role's style). */
+  dash?: string;
 }
 
 export interface TrendLineChartProps {
@@ -57,7 +59,7 @@ export default function TrendLineChart({ periods, lines, breaks, format, width: 
               name={line.label}
               stroke={style.colour}
               strokeWidth={line.role === 'focus' ? 3 : 2}
-              strokeDasharray={style.dash}
+              strokeDasharray={line.dash ?? style.dash}
               connectNulls={false}
               isAnimationActive={false}
               dot={(props: { cx?: number; cy?: number; index?: number }) => <Marker key={`${line.id}-${props.index}`} cx={props.cx} cy={props.cy} role={line.role} />}

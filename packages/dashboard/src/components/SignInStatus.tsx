@@ -49,6 +49,13 @@ export function SignInStatus() {
     <p className="govuk-body-s sb-sign-in" data-testid="sign-in-status">
       Signed in as <strong>{me.name ?? me.email ?? 'unnamed user'}</strong>, {ROLE_LABELS[me.role]}
       {me.laCode ? ` (LA ${me.laCode})` : ''}{' '}
+      {me.role !== 'ANONYMOUS' && (
+        <>
+          <a className="govuk-link" href="/provisional">
+            Provisional data
+          </a>{' '}
+        </>
+      )}
       <button
         type="button"
         className="govuk-button govuk-button--secondary sb-sign-out"

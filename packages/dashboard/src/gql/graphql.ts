@@ -263,7 +263,7 @@ export type TrendsPageQueryVariables = Exact<{
 }>;
 
 
-export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, notes: Array<{ areaCode: string, id: string, kind: NoteKind, text: string, source: string, period: { code: number } }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type TrendsPageQuery = { authority: { code: string, name: string, region: { code: string, name: string } }, trend: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, source: string, caveats: Array<string> }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number, note: string }>, notes: Array<{ areaCode: string, id: string, kind: NoteKind, text: string, source: string, period: { code: number } }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string, level: AreaLevel, name: string } | null, points: Array<{ value: number | null, status: string, period: { code: number, label: string } }> }>, provisional: Array<{ laCode: string, value: number | null, status: string, period: { code: number, label: string }, upload: { version: number, uploadedAt: string, sharedWithDfe: boolean } }> }, peerGroups: Array<{ id: string, label: string, listIncomplete: boolean, note: string | null }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type RelationshipsPageQueryVariables = Exact<{
   la?: string | null | undefined;
@@ -1063,6 +1063,20 @@ export const TrendsPageDocument = new TypedDocumentString(`
         }
         value
         status
+      }
+    }
+    provisional {
+      laCode
+      period {
+        code
+        label
+      }
+      value
+      status
+      upload {
+        version
+        uploadedAt
+        sharedWithDfe
       }
     }
   }

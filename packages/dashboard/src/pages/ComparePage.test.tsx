@@ -38,6 +38,7 @@ const data: ComparePageQuery = {
     statistics: { median: 36.1, lowerQuartile: 32.45, upperQuartile: 44.5, min: 28.8, max: 52.9, count: 4, withValue: 3, aggregate: { value: 39.7 } },
     england: { value: 43.6, status: 'value' },
     region: { value: 42.5, status: 'value' },
+    provisional: null,
   },
   map: { members: [member('822', 'Bedford', 52.9, 1), member('886', 'Kent', 36.1, 2), member('845', 'East Sussex', 28.8, 3), member('873', 'Cambridgeshire', null, null)] },
   metrics: [{ id: 'pct_plans_mainstream', label: '% of EHC plans in mainstream schools', theme: 'INCLUSION' }],
@@ -101,5 +102,14 @@ describe('ComparePage', () => {
     renderWith({ data }, '?la=886&view=table');
     const row = within(await screen.findByRole('table', { name: /Kent and its neighbours/ })).getByRole('row', { name: /Cambridgeshire/ });
     expect(row.textContent).toContain('x: Not available');
+  });
+
+  test('renders an LA\'s provisional figure marked P, placed against published figures, with the upload date', async () => {
+    const provisional = { value: 40.2, status: 'value', wouldRank: 2, rankOutOf: 3, quartileBand: 3, upload: { id: '7', version: 2, uploadedAt: '2026-12-07T22:00:00.000Z', sharedWithDfe: false } };
+    renderWith({ data: { ...data, comparison: { ...data.comparison, provisional } } }, '?la=886&view=table');
+    const row = within(await screen.findByRole('table', { name: /Kent and its neighbours/ })).getByRole('row', { name: /Kent \(provisional\)/ });
+    expect(row.textContent).toContain('would rank 2 of 3');
+    expect(row.textContent).toContain('40.2% P');
+    expect(screen.getByTestId('provisional-legend').textContent).toContain('provisional (upload version 2, 7 December 2026; not published)');
   });
 });

@@ -1,6 +1,7 @@
 import { usePageQuery } from '../api/hooks';
 import { comparePageRequest } from '../api/page-requests';
 import { RankedBarChart } from '../charts/lazy';
+import type { RankedBar } from '../charts/RankedBarChart';
 import { ChartPanel } from '../components/ChartPanel';
 import { ContextBar } from '../components/ContextBar';
 import type { TableSpec } from '../components/DataTable';
@@ -10,6 +11,7 @@ import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatCount, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
 import { footnoteCell, numberFootnotes } from '../format/notes';
+import { provisionalDate, provisionalNote } from '../format/provisional';
 import { publicationsOf } from '../format/sources';
 import { MapPanel } from '../map/MapPanel';
 import { Link, navigate } from '../routing/router';
@@ -19,6 +21,13 @@ import { COMPARE_CHART } from './chart-sets';
 // Fetch the chart code while the page's data is on the way, not after it has arrived.
 RankedBarChart.preload();
 MapPanel.preload();
+
+/** The bars with a provisional one placed where it would rank (ties after the published bars). */
+function withProvisional(bars: RankedBar[], provisional: RankedBar | null): RankedBar[] {
+  if (!provisional) return bars;
+  const at = bars.findIndex((b) => b.value < provisional.value);
+  return at < 0 ? [...bars, provisional] : [...bars.slice(0, at), provisional, ...bars.slice(at)];
+}
 
 /** Compare: one metric and period ranked over the comparator set. */
 export default function ComparePage({ state }: { state: UrlState }) {
@@ -56,7 +65,14 @@ export default function ComparePage({ state }: { state: UrlState }) {
       ? `${focus.authority.name} is ${ordinal(focus.rank ?? 0)} of ${formatCount(stats.withValue)} with ${formatValue(focus.value.value, 'value', format)}${mark(focus.value.notes)} (${quartileLabel(focus.quartileBand).toLowerCase()}).`
       : `${focus.authority.name} has no figure (${focus.value.status}: ${statusDescription(focus.value.status)})`
     : '';
-  const summary = `${formatCount(stats.withValue)} of ${formatCount(stats.count)} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}`;
+  const provisional = comparison.provisional ?? null;
+  const provisionalName = comparison.focus?.name ?? 'The selected authority';
+  const provisionalText = provisional
+    ? provisional.value !== null && provisional.value !== undefined
+      ? ` ${provisionalName}'s provisional figure (P, uploaded ${provisionalDate(provisional.upload.uploadedAt)}, not published) is ${formatValue(provisional.value, 'value', format)}: it would rank ${ordinal(provisional.wouldRank ?? 0)} of ${formatCount(provisional.rankOutOf)} against the others' published figures.`
+      : ` ${provisionalName}'s provisional upload has no figure here (${provisional.status}).`
+    : '';
+  const summary = `${formatCount(stats.withValue)} of ${formatCount(stats.count)} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}${provisionalText}`;
 
   const table: TableSpec = {
     caption: `${comparison.metric.label} (${unitLabel(format.unit)}), ${comparison.period.label}: ${comparison.peerGroup.label}`,
@@ -77,6 +93,24 @@ export default function ComparePage({ state }: { state: UrlState }) {
           { text: footnoteCell(footnotes, m.value.notes), csv: footnoteCell(footnotes, m.value.notes) },
         ],
       })),
+      ...(provisional
+        ? [
+            {
+              key: 'provisional',
+              cells: [
+                { text: `${provisionalName} (provisional)`, csv: `${provisionalName} (provisional)` },
+                { text: comparison.focus?.code ?? '', csv: comparison.focus?.code ?? '' },
+                { text: provisional.wouldRank ? `would rank ${provisional.wouldRank} of ${provisional.rankOutOf}` : 'No rank', csv: provisional.wouldRank ?? '' },
+                { text: `${formatValue(provisional.value ?? null, provisional.status, format)} P`, csv: csvValue(provisional.value ?? null, provisional.status, format.decimals) },
+                { text: `P: ${provisionalNote(provisional)}`, csv: 'provisional' },
+                { text: provisional.wouldRank ? quartileLabel(provisional.quartileBand ?? null) : '', csv: provisional.quartileBand ?? '' },
+                { text: comparison.period.label, csv: comparison.period.label },
+                { text: '', csv: '' },
+                { text: '', csv: '' },
+              ],
+            },
+          ]
+        : []),
       {
         key: 'england',
         cells: [
@@ -165,7 +199,10 @@ export default function ComparePage({ state }: { state: UrlState }) {
             <p className="govuk-body">No authority in this set has a figure for {comparison.period.label}: nothing to draw. Each is listed below with its status.</p>
           ) : (
             <RankedBarChart
-              bars={withValue.map((m) => ({ code: m.authority.code, name: m.authority.name, value: m.value.value as number, isFocus: m.isFocus, marker: mark(m.value.notes) }))}
+              bars={withProvisional(
+                withValue.map((m) => ({ code: m.authority.code, name: m.authority.name, value: m.value.value as number, isFocus: m.isFocus, marker: mark(m.value.notes) })),
+                provisional && provisional.value !== null && provisional.value !== undefined && comparison.focus ? { code: comparison.focus.code, name: comparison.focus.name, value: provisional.value, isFocus: false, provisional: true } : null,
+              )}
               england={COMPARE_CHART.referenceLines.includes('england') ? england : null}
               median={COMPARE_CHART.referenceLines.includes('peerMedian') ? median : null}
               format={format}
@@ -215,6 +252,14 @@ export default function ComparePage({ state }: { state: UrlState }) {
             </ul>
           </div>
         </details>
+      )}
+      {provisional && (
+        <div className="govuk-inset-text sb-provisional-legend" data-testid="provisional-legend">
+          <p className="govuk-body">
+            <span className="sb-provisional-swatch" aria-hidden="true" /> <strong>P</strong>: provisional — {provisionalName}&apos;s own figure, {provisionalNote(provisional)}. Its bar is hatched and
+            marked P. The median, quartiles, England and the other authorities&apos; ranks use published figures only.
+          </p>
+        </div>
       )}
       <StatusLegend />
       <p className="govuk-body">

@@ -10,6 +10,7 @@ import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatValue, quartileLabel, type UnitCode, type ValueFormat } from '../format/format-value';
 import { footnoteCell, type Footnotes, numberFootnotes } from '../format/notes';
+import { provisionalNote } from '../format/provisional';
 import { type PeerKindCode, themeSentence } from '../format/sentence';
 import { publicationsOf } from '../format/sources';
 import type { ProfilePageQuery as ProfileData } from '../gql/graphql';
@@ -84,6 +85,12 @@ function MetricCard({ m, laName, regionName, exportLabel, marker }: { m: Profile
         )}
         <Sparkline label={`${m.metric.label}, ${laName}`} points={m.series.map((p) => ({ label: p.period.label, value: p.value ?? null }))} format={format} />
       </div>
+      {m.provisional && (
+        <p className="govuk-body-s sb-provisional" data-testid="provisional-figure">
+          <strong className="sb-provisional-tag">P</strong> Provisional: {formatValue(m.provisional.value ?? null, m.provisional.status, format)}
+          {m.provisional.wouldRank ? `, would rank ${m.provisional.wouldRank} of ${m.provisional.rankOutOf} against the comparators' published figures` : ''} — {provisionalNote(m.provisional)}.
+        </p>
+      )}
       <p className="govuk-body-s sb-metric__facts">
         England {formatValue(m.england.value, m.england.status, format)} · {regionName} {formatValue(m.region.value, m.region.status, format)} · Comparator median{' '}
         {m.peers.median === null || m.peers.median === undefined ? 'x' : formatValue(m.peers.median, 'value', format)} · Rank {rankText(m)}
@@ -112,9 +119,33 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
       { header: 'Against England' },
       { header: 'Data-quality notes' },
     ],
-    rows: metrics.map((m) => {
+    rows: metrics.flatMap((m) => {
       const f = formatOf(m);
-      return {
+      const p = m.provisional;
+      // A provisional figure is a row of its own, marked P (CSV status "provisional"), under the published one.
+      const provisionalRow = p
+        ? [
+            {
+              key: `${m.metric.id}-provisional`,
+              cells: [
+                { text: `${m.metric.label} (provisional)`, csv: `${m.metric.label} (provisional)` },
+                { text: m.period.label, csv: m.period.label },
+                { text: m.metric.unit.toLowerCase().replace(/_/g, ' '), csv: m.metric.unit.toLowerCase() },
+                { text: `${formatValue(p.value ?? null, p.status, f)} P`, csv: csvValue(p.value ?? null, p.status, f.decimals) },
+                { text: `P: ${provisionalNote(p)}`, csv: 'provisional' },
+                { text: '', csv: '' },
+                { text: '', csv: '' },
+                { text: '', csv: '' },
+                { text: p.wouldRank ? `would rank ${p.wouldRank} of ${p.rankOutOf}` : 'not ranked', csv: p.wouldRank ? `${p.wouldRank} of ${p.rankOutOf}` : '' },
+                { text: p.wouldRank ? quartileLabel(p.quartileBand ?? null) : '', csv: p.quartileBand ?? '' },
+                { text: '', csv: '' },
+                { text: '', csv: '' },
+                { text: '', csv: '' },
+              ],
+            },
+          ]
+        : [];
+      return [{
         key: m.metric.id,
         cells: [
           { text: m.metric.label, csv: m.metric.label },
@@ -134,7 +165,7 @@ function sectionTable(caption: string, metrics: readonly ProfileMetric[], laName
           { text: m.significance ? significanceText(m) : '', csv: m.significance?.toLowerCase() ?? '' },
           { text: footnoteCell(footnotes, m.value.notes), csv: footnoteCell(footnotes, m.value.notes) },
         ],
-      };
+      }, ...provisionalRow];
     }),
   };
 }

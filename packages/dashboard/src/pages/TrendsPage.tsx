@@ -2,6 +2,7 @@ import { usePageQuery } from '../api/hooks';
 import { TrendsPageQuery } from '../api/operations';
 import { TrendLineChart } from '../charts/lazy';
 import type { SeriesRole } from '../charts/palette';
+import type { TrendLine } from '../charts/TrendLineChart';
 import { TrendLegend } from '../charts/TrendLegend';
 import { ChartPanel } from '../components/ChartPanel';
 import { ContextBar } from '../components/ContextBar';
@@ -12,6 +13,7 @@ import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatValue, type UnitCode, unitLabel } from '../format/format-value';
 import { type Footnote, footnoteCell, numberFootnotes } from '../format/notes';
+import { provisionalNote } from '../format/provisional';
 import { publicationsOf } from '../format/sources';
 import type { TrendsPageQuery as TrendsData } from '../gql/graphql';
 import { Link, navigate } from '../routing/router';
@@ -108,19 +110,47 @@ export default function TrendsPage({ state }: { state: UrlState }) {
         }`
       : `${data.authority.name} has no figures for this metric.`;
 
+  // The LA's provisional figures (its own, or shared with DfE): a dashed line of their own, marked
+  // P, over the published periods and any period only the upload has.
+  const provisional = trend.provisional.filter((p) => p.laCode === state.la);
+  const periods = [...new Map([...trend.periods, ...provisional.map((p) => p.period)].map((p) => [p.code, { code: p.code, label: p.label }])).values()].sort((a, b) => a.code - b.code);
+  const pointAt = (series: Series, code: number) => series.points.find((p) => p.period.code === code);
+  const provisionalAt = (code: number) => provisional.find((p) => p.period.code === code);
+  const firstProvisional = periods.findIndex((p) => provisionalAt(p.code));
+  const provisionalLabel = `${data.authority.name}: provisional (P)`;
+  const chartLines: TrendLine[] = lines.map((l) => ({ id: l.id, role: l.role, label: l.label, values: periods.map((p) => pointAt(l.series, p.code)?.value ?? null) }));
+  if (provisional.length > 0 && focusLine) {
+    // Joined to the published figure just before the first provisional one, so the dash reads as its continuation.
+    const joinAt = firstProvisional - 1;
+    chartLines.push({
+      id: 'provisional',
+      role: 'focus',
+      label: provisionalLabel,
+      dash: '6 4',
+      values: periods.map((p, i) => provisionalAt(p.code)?.value ?? (i === joinAt ? (pointAt(focusLine.series, p.code)?.value ?? null) : null)),
+    });
+  }
+
   const table: TableSpec = {
     caption: `${trend.metric.label} (${unitLabel(format.unit)}) by period`,
-    columns: [{ header: 'Period' }, ...lines.map((l) => ({ header: l.label, numeric: true })), { header: 'Note' }, { header: 'Data-quality notes' }],
-    rows: trend.periods.map((period, i) => {
+    columns: [{ header: 'Period' }, ...lines.map((l) => ({ header: l.label, numeric: true })), ...(provisional.length ? [{ header: provisionalLabel, numeric: true }, { header: 'Provisional status' }] : []), { header: 'Note' }, { header: 'Data-quality notes' }],
+    rows: periods.map((period) => {
       const breakHere = trend.breaks.find((b) => b.period === period.code);
+      const p = provisionalAt(period.code);
       return {
         key: String(period.code),
         cells: [
           { text: period.label, csv: period.label },
           ...lines.map((l) => {
-            const p = l.series.points[i];
-            return { text: `${formatValue(p?.value, p?.status ?? 'x', format)}${footnotes.marker(notesAt(l.series.area?.code, period.code))}`, csv: csvValue(p?.value, p?.status ?? 'x', format.decimals) };
+            const point = pointAt(l.series, period.code);
+            return { text: `${formatValue(point?.value, point?.status ?? 'x', format)}${footnotes.marker(notesAt(l.series.area?.code, period.code))}`, csv: csvValue(point?.value, point?.status ?? 'x', format.decimals) };
           }),
+          ...(provisional.length
+            ? [
+                { text: p ? `${formatValue(p.value ?? null, p.status, format)} P` : '', csv: p ? csvValue(p.value ?? null, p.status, format.decimals) : '' },
+                { text: p ? `P: ${provisionalNote(p)}` : '', csv: p ? 'provisional' : '' },
+              ]
+            : []),
           { text: breakHere ? `Series break: ${breakHere.note}` : '', csv: breakHere ? `Series break: ${breakHere.note}` : '' },
           { text: footnoteCell(footnotes, periodNotes(period.code)), csv: footnoteCell(footnotes, periodNotes(period.code)) },
         ],
@@ -157,8 +187,8 @@ export default function TrendsPage({ state }: { state: UrlState }) {
         notes={[`Unit: ${unitLabel(format.unit)}. Periods: ${trend.periods[0]?.label} to ${trend.periods[trend.periods.length - 1]?.label}.`, ...(group ? [`Comparator set: ${group.label}${group.listIncomplete ? ' (list known to be incomplete)' : ''}.`] : [])]}
         csvNotes={[`Full source: ${trend.metric.source}`]}
         footnotes={footnotes}
-        legend={<TrendLegend lines={lines} />}
-        chart={<TrendLineChart periods={trend.periods} lines={lines.map((l) => ({ id: l.id, role: l.role, label: l.label, values: l.series.points.map((p) => p.value ?? null) }))} breaks={breakLabels} format={format} />}
+        legend={<TrendLegend lines={chartLines} />}
+        chart={<TrendLineChart periods={periods} lines={chartLines} breaks={breakLabels} format={format} />}
         after={
           trend.breaks.length > 0 && (
             <div className="govuk-inset-text">
@@ -187,6 +217,13 @@ export default function TrendsPage({ state }: { state: UrlState }) {
             </ul>
           </div>
         </details>
+      )}
+      {provisional.length > 0 && (
+        <div className="govuk-inset-text sb-provisional-legend" data-testid="provisional-legend">
+          <p className="govuk-body">
+            <strong>P</strong>: provisional — the dashed line is {data.authority.name}&apos;s own figures, {provisionalNote(provisional[0])}. The other lines are published figures only.
+          </p>
+        </div>
       )}
       <StatusLegend />
     </>

@@ -4,7 +4,7 @@
  */
 import { type ForecastState, parseForecastState, writeForecastState } from './forecast-state';
 
-export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report', 'saved'] as const;
+export const PAGES = ['start', 'profile', 'compare', 'trends', 'relationships', 'evaluation', 'forecast', 'metrics', 'data', 'data-quality', 'map', 'report', 'saved', 'provisional'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_PATHS: Readonly<Record<Page, string>> = {
@@ -22,6 +22,7 @@ export const PAGE_PATHS: Readonly<Record<Page, string>> = {
   map: '/map',
   report: '/report',
   saved: '/saved',
+  provisional: '/provisional',
 };
 
 /** Comparator sets as the URL names them. */

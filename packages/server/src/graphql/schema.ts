@@ -10,7 +10,7 @@ import { IdentityResolver } from '../features/identity/identity.resolver';
 import { MetricResolver } from '../features/metrics/metric.resolver';
 import { PeerGroupResolver } from '../features/peer-groups/peer-group.resolver';
 import { ProfileResolver } from '../features/profiles/profile.resolver';
-import { ComparisonProvisionalResolver, ProfileProvisionalResolver, ProvisionalResolver } from '../features/provisional/provisional.resolver';
+import { ComparisonProvisionalResolver, ProfileProvisionalResolver, ProvisionalResolver, TrendProvisionalResolver } from '../features/provisional/provisional.resolver';
 import { RelationshipResolver } from '../features/relationships/relationship.resolver';
 import { SavedSetResolver } from '../features/saved-sets/saved-set.resolver';
 import { ReleaseResolver } from '../features/releases/release.resolver';
@@ -35,6 +35,7 @@ export const RESOLVERS = [
   ProvisionalResolver,
   ComparisonProvisionalResolver,
   ProfileProvisionalResolver,
+  TrendProvisionalResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

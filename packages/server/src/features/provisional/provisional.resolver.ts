@@ -5,8 +5,9 @@ import { toPeriod } from '../metrics/metric.service';
 import { requireMetric } from '../metrics/metric.service';
 import { Comparison } from '../comparisons/comparison.type';
 import { ProfileMetric } from '../profiles/profile.type';
-import { type ProvisionalFigureData, provisionalFigure, type ProvisionalUploadRow, shareUpload, visibleUploads, withdrawUpload } from './provisional.service';
-import { ProvisionalFigure, ProvisionalUpload, type UploadStatus } from './provisional.type';
+import { type ProvisionalFigureData, provisionalFigure, provisionalSeries, type ProvisionalUploadRow, shareUpload, visibleUploads, withdrawUpload } from './provisional.service';
+import { ProvisionalFigure, ProvisionalPoint, ProvisionalUpload, type UploadStatus } from './provisional.type';
+import { Trend, TrendSeriesKind } from '../trends/trend.type';
 
 export function toProvisionalUpload(u: ProvisionalUploadRow): ProvisionalUpload {
   return {
@@ -99,5 +100,20 @@ export class ProfileProvisionalResolver {
   async provisional(@Root() entry: ProfileMetric, @Ctx() ctx: ApiContext): Promise<ProvisionalFigure | null> {
     const figure = await provisionalFigure(ctx, { laCode: entry.value.areaCode, metricId: entry.metric.id, period: entry.period.code, peerCodes: entry.peerCodes });
     return toProvisionalFigure(figure);
+  }
+}
+
+/** `provisional` on a trend: the visible provisional figures of its LAs' lines, every period (the page draws them dashed). */
+@Resolver(() => Trend)
+export class TrendProvisionalResolver {
+  @FieldResolver(() => [ProvisionalPoint], {
+    description: 'Provisional figures of the trend\'s LAs (their own LA\'s for an LA user; shared ones for DfE), every period, oldest first; empty for anonymous callers. The lines themselves stay published-only.',
+  })
+  async provisional(@Root() trend: Trend, @Ctx() ctx: ApiContext): Promise<ProvisionalPoint[]> {
+    const laCodes = trend.series.filter((s) => s.kind === TrendSeriesKind.AREA && s.area && /^\d{3}$/.test(s.area.code)).map((s) => s.area!.code);
+    if (laCodes.length === 0) return [];
+    const metric = requireMetric(trend.metric.id);
+    const rows = await provisionalSeries(ctx, laCodes, metric.id);
+    return rows.map((r) => ({ laCode: r.laCode, period: toPeriod(metric.periodType, r.period), value: r.value, status: r.status, upload: toProvisionalUpload(r.upload) }));
   }
 }

@@ -176,6 +176,20 @@ async function provisionalFigures(ctx: ApiContext, requests: readonly Provisiona
   });
 }
 
+/**
+ * The caller's visible provisional values of one metric for some LAs, every period (a trend's
+ * dashed line), in one read under row-level security; views of another LA's are audited.
+ */
+export async function provisionalSeries(ctx: ApiContext, laCodes: readonly string[], metricId: string): Promise<repo.ProvisionalValueRow[]> {
+  const principal = ctx.principal;
+  if (!readsProvisional(principal)) return [];
+  const asked = provisionalChecks.service ? laCodes.filter((la) => principal.role !== 'la_user' || la === principal.laCode) : laCodes;
+  const rows = await readAsViewer(ctx.db, principal, (trx) => repo.selectActiveValues(trx, { laCodes: asked, metricIds: [metricId] }));
+  const visible = provisionalChecks.service ? rows.filter((r) => mayView(principal, r.upload)) : rows;
+  await auditViews(ctx, visible.map((r) => r.laCode));
+  return visible;
+}
+
 /** One upload as `principal` may see it (the upload route answers with it), or undefined. */
 export async function uploadAsSeenBy(db: Db, principal: Principal, id: string): Promise<repo.ProvisionalUploadRow | undefined> {
   const row = await readAsViewer(db, principal, (trx) => repo.selectUpload(trx, id));

@@ -91,3 +91,21 @@ export class ProvisionalFigure {
   @Field(() => ProvisionalUpload, { description: 'The upload it comes from (its date, version and whether it is shared).' })
   upload!: ProvisionalUpload;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'An LA\'s provisional figure in one period of a trend (not published; drawn dashed, marked P).' })
+export class ProvisionalPoint {
+  @Field(() => LaCodeScalar, { description: 'The LA.' })
+  laCode!: string;
+
+  @Field(() => Period, { description: 'The period.' })
+  period!: Period;
+
+  @Field(() => Float, { nullable: true, description: 'The provisional value; null when its status is a symbol.' })
+  value!: number | null;
+
+  @Field(() => String, { description: '"value", or the symbol the upload gave.' })
+  status!: string;
+
+  @Field(() => ProvisionalUpload, { description: 'The upload it comes from.' })
+  upload!: ProvisionalUpload;
+}
