@@ -8,6 +8,8 @@ import {
 } from '../derived/metric-value.repository';
 import type { ReferenceCache, ReferenceSnapshot } from '../features/reference/reference.service';
 import { ANONYMOUS, type Principal } from '../identity/principal';
+import { ProvisionalUploadRefused, uploadProvisional } from '../ingest/provisional-upload.service';
+import { ApiError } from './errors';
 import type { RequestStore } from '../request-store';
 
 export { type RequestStore, requestStore } from '../request-store';
@@ -30,6 +32,12 @@ export interface ApiContext {
   principal: Principal;
   /** The primary, for the few writes a request makes (the audit log) and reads that must see them; `db` may be a replica. */
   writeDb: Db;
+  /**
+   * Stores an LA user's provisional upload through the importer's readers and validators (ingest/,
+   * which features may not import: the HTTP layer hands it over here). Throws
+   * ProvisionalUploadRefused with every problem found.
+   */
+  storeProvisionalUpload(file: { name: string; bytes: Buffer }): Promise<{ id: string; metricValues: number }>;
 }
 
 function createLoaders(db: Db): Loaders {
@@ -73,5 +81,12 @@ export function createContext(db: Db, cache: ReferenceCache, store: RequestStore
     loaders: createLoaders(db),
     principal,
     writeDb,
+    storeProvisionalUpload: (file) =>
+      uploadProvisional(writeDb, principal, file, store.requestId).catch((error: unknown) => {
+        if (!(error instanceof ProvisionalUploadRefused)) throw error;
+        throw error.code === 'FORBIDDEN'
+          ? new ApiError('FORBIDDEN', error.message, { needed: 'la_user', role: principal.role })
+          : new ApiError('BAD_USER_INPUT', error.message, { field: 'file', issues: error.issues, total: error.total });
+      }),
   };
 }

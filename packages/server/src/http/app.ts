@@ -8,16 +8,19 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../config';
 import type { Db } from '../db/database';
 import { readsOnOneConnection, replicationStatus } from '../db/read-write';
+import { readGraphQLMultipart } from './graphql-multipart';
 import { migrationsCurrent } from '../db/migrate';
 import { RequestAbortedError, StopAbortedRequestsPlugin } from '../db/query-cancellation';
 import { selectProvisionalState } from '../db/provisional-access';
 import { readsProvisional } from '../features/provisional/provisional.service';
 import { ReferenceCache, type ReferenceSnapshot } from '../features/reference/reference.service';
+import { MAX_UPLOAD_BYTES } from '../ingest/provisional-upload.service';
 import { savedSetRevision } from '../features/saved-sets/saved-set-revision';
 import { type ApiContext, createContext, type RequestStore, requestStore } from '../graphql/context';
 import { appendAuditEvent } from '../identity/audit.repository';
@@ -305,7 +308,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     return undefined;
   };
 
-  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, started: bigint, principalOf: () => Promise<Principal>) => {
+  const handleGraphQL = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    started: bigint,
+    principalOf: () => Promise<Principal>,
+    /** A body already read (a multipart request's operation with its file): used as it is. */
+    preread?: Record<string, unknown>,
+  ) => {
     const store = newRequestStore(requestId);
     let cancelled = false;
     const finish = () => {
@@ -374,7 +386,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     let body: unknown;
-    if (req.method === 'POST') {
+    if (preread) {
+      // Read as multipart (its CSRF check done there), handed to Apollo as the JSON operation it carried.
+      body = preread;
+      headers.set('content-type', 'application/json');
+    } else if (req.method === 'POST') {
       let text: string;
       try {
         text = (await readBody(req, QUERY_LIMITS.maxDocumentBytes)).toString('utf8');
@@ -468,6 +484,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // /graphql reads its own body (size limit, client-closed detection): no parser consumes it first.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+  // multipart/form-data: parsed only where asked (a GraphQL upload, graphql-multipart.ts), part by part.
+  await fastify.register(fastifyMultipart);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const res = reply.raw;
@@ -500,7 +518,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     const res = reply.raw;
     const requestId = request.id;
     try {
-      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId, process.hrtime.bigint(), () => signIn.principalOf(request));
+      const started = process.hrtime.bigint();
+      let preread: Record<string, unknown> | undefined;
+      if (req.method === 'POST' && request.isMultipart()) {
+        const read = await readGraphQLMultipart(request, { fileBytes: MAX_UPLOAD_BYTES, fieldBytes: QUERY_LIMITS.maxDocumentBytes });
+        if (!read.ok) return sendJson(res, read.status, errorBody(read.message, read.code, { requestId }), read.status === 413 ? { connection: 'close' } : {});
+        preread = read.body;
+      }
+      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId, started, () => signIn.principalOf(request), preread);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database';
+import type { DatabaseHandle } from '../../src/db/connect';
+import type { LocalIdentityProvider, LocalUser } from '../../src/dev/local-identity-provider';
+import type { TestEngine } from './engines';
+import { openFreshDatabase } from './fresh-database';
+import { importLaLookup, importOrThrow } from './import-file';
 import { OFFICIAL_FILES } from './official-data';
+import { freePort, serveWithSignIn, type SignedInApp, startProviderFor } from './sign-in';
 
 /** The DSG deficit extract's header and one LA's rows (all three years): an upload an LA could send. */
 export function deficitRowsOf(laCode: string, edit: (line: string) => string = (l) => l): string {
@@ -34,4 +40,36 @@ export async function postUpload(base: string, body: string | Buffer, headers: R
 export async function graphql(base: string, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Promise<{ status: number; body: any }> {
   const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: response.status, body: await response.json() };
+}
+
+/** A fresh database with the LA lookup and the deficit extract, served with sign-in through a local provider; bearer headers per user. */
+export interface ProvisionalHarness {
+  handle: DatabaseHandle;
+  idp: LocalIdentityProvider;
+  served: SignedInApp;
+  /** Each user's Authorization header (plus `extra`). */
+  as: Record<string, Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function openProvisionalHarness(engine: TestEngine, users: readonly LocalUser[], extra: Record<string, string> = {}): Promise<ProvisionalHarness> {
+  const port = await freePort();
+  const handle = await openFreshDatabase(engine);
+  await importLaLookup(handle.db);
+  await importOrThrow(handle.db, OFFICIAL_FILES.dsgDeficitPct);
+  const idp = await startProviderFor([port]);
+  const served = await serveWithSignIn(handle, idp, port);
+  const as: Record<string, Record<string, string>> = {};
+  for (const user of users) as[user] = { authorization: `Bearer ${await idp.accessTokenFor(user)}`, ...extra };
+  return {
+    handle,
+    idp,
+    served,
+    as,
+    async close() {
+      await served.stop();
+      await idp.close();
+      await handle.close();
+    },
+  };
 }

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
 import { LaCodeScalar } from '../../graphql/scalars';
+import { type UploadedFile, UploadScalar } from '../../graphql/upload';
 import { toPeriod } from '../metrics/metric.service';
 import { requireMetric } from '../metrics/metric.service';
 import { Comparison } from '../comparisons/comparison.type';
 import { ProfileMetric } from '../profiles/profile.type';
-import { type ProvisionalFigureData, provisionalFigure, provisionalSeries, type ProvisionalUploadRow, shareUpload, visibleUploads, withdrawUpload } from './provisional.service';
+import { type ProvisionalFigureData, provisionalFigure, provisionalSeries, type ProvisionalUploadRow, shareUpload, uploadAsSeenBy, visibleUploads, withdrawUpload } from './provisional.service';
 import { ProvisionalFigure, ProvisionalPoint, ProvisionalUpload, type UploadStatus } from './provisional.type';
 import { Trend, TrendSeriesKind } from '../trends/trend.type';
 
@@ -54,6 +55,17 @@ export class ProvisionalResolver {
   })
   provisionalUploads(@Ctx() ctx: ApiContext, @Arg('laCode', () => LaCodeScalar, { nullable: true, description: 'Only this LA\'s.' }) laCode?: string | null): Promise<ProvisionalUpload[]> {
     return visibleUploads(ctx, laCode ?? undefined).then((rows) => rows.map(toProvisionalUpload));
+  }
+
+  @Mutation(() => ProvisionalUpload, {
+    description:
+      'Uploads your LA\'s provisional figures: one CSV in the official tidy format of one data set (GET /provisional/template?dataset=… gives it, with your latest published rows), sent as a multipart request (the GraphQL multipart request spec). Checked by the importer\'s readers and validators: every problem is listed (file, row, column) and nothing is stored; rows of another LA are refused. Supersedes your last upload of that data set. LA users only; audited. POST /provisional/uploads takes the same file as a text/csv body.',
+  })
+  async uploadProvisional(@Ctx() ctx: ApiContext, @Arg('file', () => UploadScalar, { description: 'The CSV file (at most 8 MB).' }) file: UploadedFile): Promise<ProvisionalUpload> {
+    const stored = await ctx.storeProvisionalUpload({ name: file.filename, bytes: file.bytes });
+    const upload = await uploadAsSeenBy(ctx.writeDb, ctx.principal, stored.id);
+    if (!upload) throw new Error(`upload ${stored.id} was stored but its LA user cannot see it`);
+    return toProvisionalUpload(upload);
   }
 
   @Mutation(() => ProvisionalUpload, { description: 'Shares an active upload of your LA with DfE analysts (share: false stops sharing). LA users only; audited.' })

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { formatIssue } from '../src/ingest/import-issue';
+import { MAX_UPLOAD_BYTES } from '../src/ingest/provisional-upload.service';
+import { ENGINES } from './support/engines';
+import { deficitRowsOf, deficitUpload, graphql, openProvisionalHarness, type ProvisionalHarness, postUpload, provisionalCounts } from './support/provisional';
+
+/**
+ * The `uploadProvisional(file: Upload!)` mutation over a GraphQL multipart request (the spec's
+ * fields "operations" and "map", then the file), read by @fastify/multipart: it stores what
+ * POST /provisional/uploads stores and refuses what it refuses, with the same errors; it needs a
+ * preflight header (CSRF), refuses a request over the size limit with 413 before reading it, and
+ * an Upload can only be a file part. Both engines.
+ */
+
+const UPLOAD = 'mutation Upload($file: Upload!) { uploadProvisional(file: $file) { laCode dataset version status fileName rowCount sha256 } }';
+
+interface Answer {
+  status: number;
+  body: any;
+}
+
+/** A GraphQL multipart request carrying `bytes` as the file of $file. */
+async function multipart(base: string, bytes: string | Buffer, headers: Record<string, string>, options: { fileName?: string; map?: string; operations?: string } = {}): Promise<Answer> {
+  const form = new FormData();
+  form.append('operations', options.operations ?? JSON.stringify({ query: UPLOAD, variables: { file: null } }));
+  form.append('map', options.map ?? JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new Blob([bytes], { type: 'text/csv' }), options.fileName ?? 'kent.csv');
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: form });
+  return { status: response.status, body: await response.json() };
+}
+
+for (const engine of ENGINES) {
+  describe(`${engine} provisional upload as a GraphQL multipart mutation`, () => {
+    let harness: ProvisionalHarness;
+    let as: ProvisionalHarness['as'];
+    let served: ProvisionalHarness['served'];
+    let handle: ProvisionalHarness['handle'];
+
+    beforeAll(async () => {
+      harness = await openProvisionalHarness(engine, ['kent-officer', 'medway-officer', 'analyst'], { 'apollo-require-preflight': 'true' });
+      ({ as, served, handle } = harness);
+    });
+
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    test('stores an LA user’s file and answers with the upload', async () => {
+      const bytes = deficitUpload('886', '12.5');
+      const answer = await multipart(served.base, bytes, as['kent-officer']);
+      expect(answer).toEqual({
+        status: 200,
+        body: { data: { uploadProvisional: { laCode: '886', dataset: 'dsg_deficit_pct', version: 1, status: 'ACTIVE', fileName: 'kent.csv', rowCount: 1, sha256: createHash('sha256').update(bytes).digest('hex') } } },
+      });
+      const next = await multipart(served.base, deficitUpload('886', '13.5'), as['kent-officer'], { fileName: 'kent-2.csv' });
+      expect(next.body.data.uploadProvisional).toMatchObject({ version: 2, status: 'ACTIVE', fileName: 'kent-2.csv' });
+    });
+
+    test('refuses a bad file with the same errors as POST /provisional/uploads, storing nothing', async () => {
+      const bad = `${deficitRowsOf('886').trimEnd()}\n${deficitRowsOf('886').split('\n')[1]}\n`;
+      const before = await provisionalCounts(handle.db);
+      const viaGraphQL = await multipart(served.base, bad, as['kent-officer'], { fileName: 'upload.csv' });
+      const viaPost = await postUpload(served.base, bad, as['kent-officer']);
+      const error = viaGraphQL.body.errors[0];
+      expect({ status: viaGraphQL.status, code: error.extensions.code, field: error.extensions.field, data: viaGraphQL.body.data }).toEqual({ status: 200, code: 'BAD_USER_INPUT', field: 'file', data: null });
+      expect({ message: error.message, issues: error.extensions.issues.map(formatIssue) }).toEqual({ message: viaPost.body.errors[0].message, issues: viaPost.body.errors[0].extensions.issues.map(formatIssue) });
+      expect(error.extensions.issues.length).toBeGreaterThan(0);
+      expect(await provisionalCounts(handle.db)).toEqual(before);
+    });
+
+    test('refuses another role with FORBIDDEN', async () => {
+      const answer = await multipart(served.base, deficitUpload('886', '12.5'), as.analyst);
+      expect({ code: answer.body.errors[0].extensions.code, data: answer.body.data }).toEqual({ code: 'FORBIDDEN', data: null });
+    });
+
+    test('refuses rows of another LA', async () => {
+      const answer = await multipart(served.base, deficitUpload('887', '3.0'), as['kent-officer']);
+      expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(answer.body.errors[0].extensions.issues.map(formatIssue).join('\n')).toMatch(/887/);
+    });
+
+    test('needs a preflight header (a cross-site form cannot send one)', async () => {
+      const { 'apollo-require-preflight': _dropped, ...bearerOnly } = as['kent-officer'];
+      const answer = await multipart(served.base, deficitUpload('886', '12.5'), bearerOnly);
+      expect({ status: answer.status, code: answer.body.errors[0].extensions.code, message: answer.body.errors[0].message }).toEqual({
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'A multipart GraphQL request must carry the header "apollo-require-preflight: true" (a cross-site form cannot send it: CSRF prevention).',
+      });
+    });
+
+    test('refuses a request over the size limit with 413 before reading it, storing nothing', async () => {
+      const before = await provisionalCounts(handle.db);
+      const answer = await multipart(served.base, Buffer.alloc(MAX_UPLOAD_BYTES + 1024 * 1024, 0x41), as['kent-officer']);
+      expect({ status: answer.status, code: answer.body.errors[0].extensions.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+      expect(await provisionalCounts(handle.db)).toEqual(before);
+    });
+
+    test('refuses a map that points the file anywhere but a variable, and a missing file', async () => {
+      const elsewhere = await multipart(served.base, deficitUpload('886', '12.5'), as['kent-officer'], { map: JSON.stringify({ 0: ['query'] }) });
+      expect({ status: elsewhere.status, message: elsewhere.body.errors[0].message }).toEqual({ status: 400, message: '"map" may only point the file at a variable ("variables.<name>"); got "query".' });
+      const unnamed = await multipart(served.base, deficitUpload('886', '12.5'), as['kent-officer'], { map: JSON.stringify({ 1: ['variables.file'] }) });
+      expect({ status: unnamed.status, message: unnamed.body.errors[0].message }).toEqual({ status: 400, message: 'The file part "0" is not named in "map".' });
+    });
+
+    test('takes an Upload only as a file part, never as a JSON value', async () => {
+      const answer = await graphql(served.base, UPLOAD, as['kent-officer'], { file: 'time_period,la_name\n202122,Kent\n' });
+      expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(answer.body.errors[0].message).toMatch(/Upload takes a file sent in a multipart\/form-data request/);
+    });
+  });
+}
