@@ -82,6 +82,27 @@ for (const engine of ENGINES) {
       await expect(write).rejects.toThrow(/permission denied/);
     });
 
+    test('shows a non-superuser role with table rights nothing, and lets it write only with the writer setting', async () => {
+      const role = `sendbench_test_writer_${engine}_${process.pid}`;
+      await sql`create role ${sql.id(role)} nologin`.execute(handle.db);
+      try {
+        await sql`grant select, insert, update on provisional_upload to ${sql.id(role)}`.execute(handle.db);
+        const as = (writer: boolean) =>
+          handle.db.transaction().execute(async (trx) => {
+            if (writer) await sql`select set_config('sendbench.writer', 'on', true)`.execute(trx);
+            await sql`set local role ${sql.id(role)}`.execute(trx);
+            const seen = (await sql<{ n: number }>`select count(*)::integer as n from provisional_upload`.execute(trx)).rows[0].n;
+            const updated = Number((await sql`update provisional_upload set file_name = file_name`.execute(trx)).numAffectedRows ?? 0);
+            return { seen, updated };
+          });
+        const total = (await sql<{ n: number }>`select count(*)::integer as n from provisional_upload`.execute(handle.db)).rows[0].n;
+        expect({ without: await as(false), with: await as(true) }).toEqual({ without: { seen: 0, updated: 0 }, with: { seen: total, updated: total } });
+      } finally {
+        await sql`revoke all on provisional_upload from ${sql.id(role)}`.execute(handle.db);
+        await sql`drop role ${sql.id(role)}`.execute(handle.db);
+      }
+    });
+
     test('enables and forces row-level security on every provisional table', async () => {
       const { rows } = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
         select relname, relrowsecurity, relforcerowsecurity from pg_class where relname like 'provisional\\_%' and relkind = 'r' and relname <> 'provisional_state' order by relname

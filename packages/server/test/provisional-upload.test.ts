@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from '../src/ingest/provisional-upload.service';
 import { formatIssue } from '../src/ingest/import-issue';
 import { ENGINES } from './support/engines';
 import { openFreshDatabase } from './support/fresh-database';
+import { caseloadAllPlansCopy } from './support/file-copies';
 import { importFile, importLaLookup, importOrThrow } from './support/import-file';
 import { OFFICIAL_FILES } from './support/official-data';
 import { deficitRowsOf, deficitUpload, graphql, postUpload, provisionalCounts } from './support/provisional';
@@ -51,7 +52,7 @@ for (const engine of ENGINES) {
       const port = await freePort();
       handle = await openFreshDatabase(engine);
       await importLaLookup(handle.db);
-      await importOrThrow(handle.db, OFFICIAL_FILES.dsgDeficitPct);
+      await importOrThrow(handle.db, OFFICIAL_FILES.dsgDeficitPct, caseloadAllPlansCopy());
       idp = await startProviderFor([port]);
       served = await serveWithSignIn(handle, idp, port);
       for (const user of ['kent-officer', 'medway-officer', 'analyst'] as const) bearer[user] = { authorization: `Bearer ${await idp.accessTokenFor(user)}` };
@@ -148,6 +149,31 @@ for (const engine of ENGINES) {
       expect([kentAnswer.status, medwayAnswer.status, rows]).toEqual([201, 201, [{ la_code: '886', version: 3, value: 8.125, observations: 1 }, { la_code: '887', version: 1, value: 9.375, observations: 1 }]]);
     });
 
+    test('derives a count and its growth from an upload of the caseload template, the previous year published', async () => {
+      const template = await (await fetch(`${served.base}/provisional/template?dataset=ehcp_caseload`, { headers: bearer['kent-officer'] })).text();
+      const [header, row] = template.trimEnd().split('\n');
+      const columns = header.split(',');
+      const cells = row.split(',');
+      const published = Number(cells[columns.indexOf('ehcplans')]);
+      cells[columns.indexOf('ehcplans')] = String(published + 100);
+      const { status, body } = await postUpload(served.base, `${header}\n${cells.join(',')}\n`, bearer['kent-officer'], 'kent_caseload.csv');
+      // Independently: Kent's "All EHC plans" rows of caseload.csv, January 2024 and 2025.
+      const kentRow = (period: string) => fs.readFileSync(OFFICIAL_FILES.caseload, 'utf8').split('\n').find((l) => l.startsWith(`${period},`) && l.includes(',886,Kent,All EHC plans,All EHC plans,'))!;
+      const fileColumns = fs.readFileSync(OFFICIAL_FILES.caseload, 'utf8').split('\n', 1)[0].replace(/^\ufeff/, '').split(',');
+      const plans = (period: string) => Number(kentRow(period).split(',')[fileColumns.indexOf('ehcplans')]);
+      const { rows } = await sql<{ metric_id: string; period: number; value: number }>`
+        select metric_id, period, value from provisional_metric_value where upload_id = ${body.upload.id} and metric_id in ('ehc_plans', 'ehc_plans_growth') order by metric_id
+      `.execute(handle.db);
+      expect({ status, published, rows }).toEqual({
+        status: 201,
+        published: plans('202425'),
+        rows: [
+          { metric_id: 'ehc_plans', period: 202425, value: plans('202425') + 100 },
+          { metric_id: 'ehc_plans_growth', period: 202425, value: ((plans('202425') + 100 - plans('202324')) / plans('202324')) * 100 },
+        ],
+      });
+    });
+
     test('places the LA\'s provisional value against its peers\' published values, leaving their statistics as published', async () => {
       const query = `{ comparison(metric: "dsg_deficit_pct", period: 202122, focus: "886", peers: { kind: ENGLAND }) {
         members(first: 200) { authority { code } value { value } } statistics { median withValue aggregate { value } }
@@ -169,7 +195,8 @@ for (const engine of ENGINES) {
     });
 
     test('shares, stops sharing and withdraws only the LA\'s own upload, each audited', async () => {
-      const [own] = (await graphql(served.base, '{ provisionalUploads { id status } }', bearer['kent-officer'])).body.data.provisionalUploads;
+      const listed = (await graphql(served.base, '{ provisionalUploads { id dataset status } }', bearer['kent-officer'])).body.data.provisionalUploads as { id: string; dataset: string; status: string }[];
+      const own = listed.find((u) => u.dataset === 'dsg_deficit_pct' && u.status === 'ACTIVE')!;
       const share = 'mutation($id: ID!, $share: Boolean) { shareProvisionalUpload(id: $id, share: $share) { version sharedWithDfe } }';
       const byMedway = await graphql(served.base, share, bearer['medway-officer'], { id: own.id });
       const byAnalyst = await graphql(served.base, share, bearer.analyst, { id: own.id });

@@ -61,18 +61,21 @@ export function registerProvisionalRoutes(fastify: FastifyInstance, options: Pro
     if (contentType !== 'text/csv') {
       return json(reply, 415, errorBody('Send the CSV file itself as the body, with Content-Type: text/csv.', 'UNSUPPORTED_MEDIA_TYPE', { requestId: request.id }));
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readBody(request.raw, MAX_UPLOAD_BYTES);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) {
-        return json(reply.header('connection', 'close'), 413, errorBody(`The file is over ${MAX_UPLOAD_BYTES} bytes, the limit for one upload.`, 'PAYLOAD_TOO_LARGE', { limit: MAX_UPLOAD_BYTES, requestId: request.id }));
-      }
-      if (error instanceof ClientClosedError) return reply;
-      throw error;
-    }
     const principal = await callerOf(request, reply);
     if (!principal) return reply;
+    // Only an LA user's file is read: anyone else is refused (by the upload service, which audits it) before a byte of it.
+    let bytes: Buffer = Buffer.alloc(0);
+    if (principal.role === 'la_user') {
+      try {
+        bytes = await readBody(request.raw, MAX_UPLOAD_BYTES);
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          return json(reply.header('connection', 'close'), 413, errorBody(`The file is over ${MAX_UPLOAD_BYTES} bytes, the limit for one upload.`, 'PAYLOAD_TOO_LARGE', { limit: MAX_UPLOAD_BYTES, requestId: request.id }));
+        }
+        if (error instanceof ClientClosedError) return reply;
+        throw error;
+      }
+    }
     const query = request.query as Record<string, unknown>;
     try {
       const stored = await uploadProvisional(db, principal, { name: fileNameOf(query.file), bytes }, request.id);
