@@ -69,9 +69,18 @@ for (const engine of ENGINES) {
       expect(await provisionalCounts(handle.db)).toEqual(before);
     });
 
-    test('refuses another role with FORBIDDEN', async () => {
+    test('refuses another role with 403 before reading the file, and audits it', async () => {
+      const before = await provisionalCounts(handle.db);
       const answer = await multipart(served.base, deficitUpload('886', '12.5'), as.analyst);
-      expect({ code: answer.body.errors[0].extensions.code, data: answer.body.data }).toEqual({ code: 'FORBIDDEN', data: null });
+      expect({ status: answer.status, code: answer.body.errors[0].extensions.code, message: answer.body.errors[0].message }).toEqual({
+        status: 403,
+        code: 'FORBIDDEN',
+        message: "Uploading a file is for LA users (an LA's own provisional figures); this request's role is dfe_analyst.",
+      });
+      expect(await provisionalCounts(handle.db)).toEqual(before);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the audit write does not hold up the answer
+      const last = await handle.db.selectFrom('audit_event').select(['event', 'role', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(last).toEqual({ event: 'denied', role: 'dfe_analyst', detail: { what: 'provisional upload', needed: 'la_user', path: '/graphql' } });
     });
 
     test('refuses rows of another LA', async () => {

@@ -520,7 +520,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     try {
       const started = process.hrtime.bigint();
       let preread: Record<string, unknown> | undefined;
-      if (req.method === 'POST' && request.isMultipart()) {
+      // A refused bearer token goes on to handleGraphQL, which answers 401 before reading any body.
+      const caller = req.method === 'POST' && request.isMultipart() ? await signIn.principalOf(request).catch(() => undefined) : undefined;
+      if (caller && caller.role !== 'la_user') {
+        // Files are uploaded by LA users only (provisional data): anyone else is refused before a byte of the file is read.
+        void appendAuditEvent(writeDb, 'denied', caller, { what: 'provisional upload', needed: 'la_user', path: '/graphql' }, requestId).catch((auditError: unknown) => logger.error({ err: auditError, requestId }, 'audit log write failed'));
+        return sendJson(res, 403, errorBody(`Uploading a file is for LA users (an LA's own provisional figures); this request's role is ${caller.role}.`, 'FORBIDDEN', { needed: 'la_user', role: caller.role, requestId }), { connection: 'close' });
+      }
+      if (caller) {
         const read = await readGraphQLMultipart(request, { fileBytes: MAX_UPLOAD_BYTES, fieldBytes: QUERY_LIMITS.maxDocumentBytes });
         if (!read.ok) return sendJson(res, read.status, errorBody(read.message, read.code, { requestId }), read.status === 413 ? { connection: 'close' } : {});
         preread = read.body;
