@@ -489,14 +489,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const res = reply.raw;
-    const pathname = new URL(request.raw.url ?? '/', 'http://localhost').pathname;
+    // The path as the router sees it (no URL object: this runs on every request, /healthz included).
+    const url = request.raw.url ?? '/';
+    const query = url.indexOf('?');
+    const pathname = query < 0 ? url : url.slice(0, query);
     const requestId = request.id;
     const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname) ? pathname : pathname.startsWith('/auth/') ? 'auth' : pathname.startsWith('/provisional/') ? 'provisional' : assets ? 'static' : 'other';
     // On the raw response: the dashboard's files are written by sirv, outside Fastify's reply.
     res.setHeader('x-request-id', requestId);
     setSecurityHeaders(res, route === 'static' ? 'dashboard' : 'api', { hsts: production });
     if (draining) res.setHeader('connection', 'close');
-    res.once('finish', () => metrics?.observeResponse(route, res.statusCode));
+    if (metrics) res.once('finish', () => metrics.observeResponse(route, res.statusCode));
     done();
   });
 
