@@ -36,6 +36,29 @@ const { Redis } = require('ioredis');
 const CLI = path.join(ROOT, 'packages', 'server', 'dist', 'cli.js');
 const CONFIG_JS = path.join(ROOT, 'packages', 'server', 'dist', 'config.js');
 const SDL = path.join(ROOT, 'packages', 'schema', 'schema.graphql');
+
+/**
+ * nginx retries a POST on another process when the first one died or timed out before answering
+ * (non_idempotent below), so a mutation may run twice. Each one must leave the same state when
+ * repeated; the tests named show it. A mutation not listed here fails this run.
+ */
+const RETRY_SAFE_MUTATIONS = {
+  createComparatorSet: 'the same set saved again is the set already saved (saved-sets.test.ts)',
+  updateComparatorSet: 'sets the values it is given',
+  deleteComparatorSet: 'a second delete answers false (saved-sets.test.ts)',
+  saveView: 'the same view saved again is the view already saved (saved-sets.test.ts)',
+  updateSavedView: 'sets the values it is given',
+  deleteSavedView: 'a second delete answers false',
+  shareProvisionalUpload: 'sets sharing to the value it is given',
+  withdrawProvisionalUpload: 'withdrawing again changes nothing (provisional-upload.test.ts)',
+  uploadProvisional: 'the same file again is the upload already stored (provisional-graphql-upload.test.ts)',
+};
+
+/** The field names of `type Mutation` in an SDL text. */
+function mutationsOf(sdl) {
+  const body = /^type Mutation \{\n([\s\S]*?)\n\}/m.exec(sdl)?.[1] ?? '';
+  return [...body.matchAll(/^ {2}([A-Za-z_]\w*)\s*[(:]/gm)].map((m) => m[1]);
+}
 const DATA_DIR = process.env.SENDBENCH_DATA_DIR ?? path.resolve(ROOT, '..', 'shared', 'data');
 const FILES = [path.join(DATA_DIR, 'reference', 'la_lookup_with_programmes.csv'), path.join(DATA_DIR, 'extracts', 'dsg_deficit_pct_2019_20_to_2021_22.csv')];
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -188,8 +211,8 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2
       proxy_connect_timeout 1s;
       proxy_read_timeout 15s;
       # Retry on the next process when one is gone (refused, reset, closed mid-answer) or says it
-      # cannot serve. non_idempotent: POST /graphql is retried too, which is safe only because the
-      # API has no mutations (checked by this test against packages/schema/schema.graphql).
+      # cannot serve. non_idempotent: POST /graphql is retried too, which is safe only because
+      # every mutation may be repeated (checked by this test: RETRY_SAFE_MUTATIONS).
       proxy_next_upstream error timeout http_502 http_503 non_idempotent;
       proxy_next_upstream_tries 3;
       proxy_next_upstream_timeout 10s;
@@ -259,7 +282,13 @@ async function main() {
   for (const required of [CLI, CONFIG_JS, ...FILES]) {
     if (!fs.existsSync(required)) throw new Error(`${required} is missing${required.startsWith(ROOT) ? ' (run npm run build)' : ' (the official data)'}`);
   }
-  check('the API has no mutations, so nginx may retry POST /graphql on another process', !/^\s*type\s+Mutation\b/m.test(fs.readFileSync(SDL, 'utf8')));
+  const mutations = mutationsOf(fs.readFileSync(SDL, 'utf8'));
+  const unsafe = mutations.filter((name) => !(name in RETRY_SAFE_MUTATIONS));
+  check(
+    'every mutation is safe to repeat, so nginx may retry POST /graphql on another process',
+    unsafe.length === 0,
+    unsafe.length ? `not known to be safe to repeat: ${unsafe.join(', ')} (make it so and list it in RETRY_SAFE_MUTATIONS, or stop retrying POST)` : `${mutations.length} mutations, each repeatable`,
+  );
 
   const settings = serverSettings({ RATE_LIMIT: 'on', RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '60', REDIS_URL, REDIS_KEY_PREFIX, RESPONSE_CACHE: 'on', TRUST_PROXY_HOPS: '1' });
   const rateLimitSettings = ['RATE_LIMIT', 'RATE_LIMIT_REQUESTS', 'RATE_LIMIT_WINDOW_SECONDS', 'REDIS_URL'];

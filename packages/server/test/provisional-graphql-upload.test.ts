@@ -57,6 +57,18 @@ for (const engine of ENGINES) {
       expect(next.body.data.uploadProvisional).toMatchObject({ version: 2, status: 'ACTIVE', fileName: 'kent-2.csv' });
     });
 
+    test('takes the same file sent again (a retried request) as the upload already stored, not a new version', async () => {
+      const before = await provisionalCounts(handle.db);
+      const again = await multipart(served.base, deficitUpload('886', '13.5'), as['kent-officer'], { fileName: 'kent-2.csv' });
+      const viaPost = await postUpload(served.base, deficitUpload('886', '13.5'), { authorization: as['kent-officer'].authorization }, 'kent-2.csv');
+      expect({ graphql: again.body.data.uploadProvisional, post: { version: viaPost.body.upload.version, status: viaPost.body.upload.status } }).toMatchObject({
+        graphql: { version: 2, status: 'ACTIVE', fileName: 'kent-2.csv' },
+        post: { version: 2, status: 'active' },
+      });
+      const after = await provisionalCounts(handle.db);
+      expect({ uploads: after.uploads, observations: after.observations, values: after.values }).toEqual({ uploads: before.uploads, observations: before.observations, values: before.values });
+    });
+
     test('refuses a bad file with the same errors as POST /provisional/uploads, storing nothing', async () => {
       const bad = `${deficitRowsOf('886').trimEnd()}\n${deficitRowsOf('886').split('\n')[1]}\n`;
       const before = await provisionalCounts(handle.db);

@@ -202,7 +202,10 @@ for (const engine of ENGINES) {
       const byAnalyst = await graphql(served.base, share, bearer.analyst, { id: own.id });
       const shared = await graphql(served.base, share, bearer['kent-officer'], { id: own.id });
       const analystSees = await graphql(served.base, '{ provisionalUploads { laCode version } }', bearer.analyst);
-      const withdrawn = await graphql(served.base, 'mutation($id: ID!) { withdrawProvisionalUpload(id: $id) { status withdrawnAt } }', bearer['kent-officer'], { id: own.id });
+      const withdraw = 'mutation($id: ID!) { withdrawProvisionalUpload(id: $id) { status withdrawnAt } }';
+      const withdrawn = await graphql(served.base, withdraw, bearer['kent-officer'], { id: own.id });
+      // Withdrawn again (a retried request): the same answer, nothing changed and nothing audited twice.
+      const again = await graphql(served.base, withdraw, bearer['kent-officer'], { id: own.id });
       const analystAfter = await graphql(served.base, '{ provisionalUploads { laCode version } }', bearer.analyst);
       const events = await sql<{ event: string }>`select event from audit_event where event in ('provisional-share', 'provisional-withdraw', 'provisional-view') order by id`.execute(handle.db);
       expect({
@@ -211,6 +214,7 @@ for (const engine of ENGINES) {
         shared: shared.body.data.shareProvisionalUpload,
         analystSees: analystSees.body.data.provisionalUploads,
         withdrawn: withdrawn.body.data.withdrawProvisionalUpload.status,
+        again: again.body.data.withdrawProvisionalUpload,
         analystAfter: analystAfter.body.data.provisionalUploads,
         events: events.rows.map((r) => r.event),
       }).toEqual({
@@ -219,6 +223,7 @@ for (const engine of ENGINES) {
         shared: { version: 3, sharedWithDfe: true },
         analystSees: [{ laCode: '886', version: 3 }],
         withdrawn: 'WITHDRAWN',
+        again: withdrawn.body.data.withdrawProvisionalUpload,
         analystAfter: [],
         events: ['provisional-share', 'provisional-view', 'provisional-withdraw'],
       });

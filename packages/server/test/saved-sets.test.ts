@@ -117,6 +117,8 @@ for (const engine of ENGINES) {
       const listed = (await ask('analyst', '{ comparatorSets { id name } }')).body.data.comparatorSets;
       expect(listed).toEqual([{ id: created.id, name: 'Two counties' }]);
       expect((await ask('analyst', 'mutation ($id: ID!) { deleteComparatorSet(id: $id) }', { id: created.id })).body.data.deleteComparatorSet).toBe(true);
+      // Deleted again (a retried request): nothing to delete, no error.
+      expect((await ask('analyst', 'mutation ($id: ID!) { deleteComparatorSet(id: $id) }', { id: created.id })).body.data.deleteComparatorSet).toBe(false);
       expect((await ask('analyst', '{ comparatorSets { id } }')).body.data.comparatorSets).toEqual([]);
       expect(firstError(await ask('analyst', 'query ($id: ID!) { comparatorSet(id: $id) { id } }', { id: created.id }))).toEqual({
         code: 'BAD_USER_INPUT',
@@ -217,6 +219,27 @@ for (const engine of ENGINES) {
       expect(unlabelled(edited.body)).toEqual(unlabelled(inline.body));
       await ask('analyst', 'mutation ($id: ID!) { deleteComparatorSet(id: $id) }', { id: set.id });
       expect(firstError(await ask('analyst', COMPARE, { peers: { savedSetId: set.id } })).code).toBe('BAD_USER_INPUT');
+    });
+
+    test('gives the set or view already saved when the same one is saved again (a retried request makes no copy)', async () => {
+      const first = await create('analyst', { name: 'Retried', codes: ['886', '887'] });
+      const again = await create('analyst', { name: 'Retried', codes: ['886', '887'] });
+      const otherOrder = await create('analyst', { name: 'Retried', codes: ['887', '886'] });
+      const save = 'mutation ($view: SavedViewInput!) { saveView(view: $view) { id } }';
+      const view = { name: 'Retried view', path: '/compare', search: '?la=886' };
+      const [v1, v2] = [(await ask('analyst', save, { view })).body.data.saveView, (await ask('analyst', save, { view })).body.data.saveView];
+      const sets = (await ask('analyst', '{ comparatorSets { name codes } }')).body.data.comparatorSets
+        .filter((set: { name: string }) => set.name === 'Retried')
+        .map((set: { codes: string[] }) => set.codes.join(','))
+        .sort();
+      expect({ same: again.id === first.id, differentOrderIsAnotherSet: otherOrder.id !== first.id, sets, sameView: v1.id === v2.id }).toEqual({
+        same: true,
+        differentOrderIsAnotherSet: true,
+        sets: ['886,887', '887,886'],
+        sameView: true,
+      });
+      for (const id of [first.id, otherOrder.id]) await ask('analyst', 'mutation ($id: ID!) { deleteComparatorSet(id: $id) }', { id });
+      await ask('analyst', 'mutation ($id: ID!) { deleteSavedView(id: $id) }', { id: v1.id });
     });
 
     test('saves, lists, renames, shares and deletes a view', async () => {

@@ -8,8 +8,30 @@ import type { ObservationColumns } from './parsed-file';
  *
  * SQL: select pg_advisory_xact_lock(hashtext($la || '|' || $dataset)); update provisional_upload set status = 'superseded' where …; select coalesce(max(version), 0) + 1 …
  */
-export async function supersedeAndNextVersion(db: Db, laCode: string, dataset: string): Promise<number> {
+/** Holds the LA's uploads of `dataset` until the transaction ends: one upload of them at a time. */
+export async function lockUploadsOf(db: Db, laCode: string, dataset: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`${laCode}|${dataset}`}))`.execute(db);
+}
+
+/**
+ * The LA's active upload of `dataset` if it holds exactly these bytes (same SHA-256 and file name), with its metric values' count.
+ *
+ * SQL: select u.*, (select count(*) from provisional_metric_value v where v.upload_id = u.id) from provisional_upload u where la_code = $1 and dataset = $2 and status = 'active' and sha256 = $3 and file_name = $4
+ */
+export async function selectSameActiveUpload(db: Db, laCode: string, dataset: string, sha256: string, fileName: string) {
+  return db
+    .selectFrom('provisional_upload as u')
+    .select(['u.id', 'u.version', 'u.row_count', (eb) => eb.selectFrom('provisional_metric_value as v').select((c) => c.fn.countAll<number>().as('n')).whereRef('v.upload_id', '=', 'u.id').as('metric_values')])
+    .where('u.la_code', '=', laCode)
+    .where('u.dataset', '=', dataset)
+    .where('u.status', '=', 'active')
+    .where('u.sha256', '=', sha256)
+    .where('u.file_name', '=', fileName)
+    .executeTakeFirst();
+}
+
+export async function supersedeAndNextVersion(db: Db, laCode: string, dataset: string): Promise<number> {
+  await lockUploadsOf(db, laCode, dataset);
   await db.updateTable('provisional_upload').set({ status: 'superseded' }).where('la_code', '=', laCode).where('dataset', '=', dataset).where('status', '=', 'active').execute();
   const row = await db
     .selectFrom('provisional_upload')

@@ -107,6 +107,13 @@ export async function uploadProvisional(db: Db, principal: Principal, upload: { 
   }
   const dataset = parsed.dataset.id;
   return writeProvisional(db, async (trx) => {
+    await repo.lockUploadsOf(trx, laCode, dataset);
+    // The same file again (a retried request: a proxy retries a POST whose process died before
+    // answering) is the upload already stored, not a new version.
+    const same = await repo.selectSameActiveUpload(trx, laCode, dataset, file.sha256, file.name);
+    if (same) {
+      return { id: same.id, laCode, dataset, version: same.version, sha256: file.sha256, fileName: file.name, rowCount: same.row_count, metricValues: Number(same.metric_values) };
+    }
     const version = await repo.supersedeAndNextVersion(trx, laCode, dataset);
     const { id } = await repo.insertUpload(trx, { laCode, dataset, version, uploaderSubject: subject, sha256: file.sha256, fileName: file.name, rowCount: parsed.rowsLoaded });
     await repo.insertObservations(trx, id, dataset, parsed.observations);

@@ -35,10 +35,13 @@ export function shareUpload(ctx: ApiContext, id: string, shared: boolean): Promi
   });
 }
 
-/** Withdraws an LA's active upload: its figures are no longer shown to anyone (the record stays). */
+/**
+ * Withdraws an LA's upload: its figures are no longer shown to anyone (the record stays).
+ * Withdrawing it again answers the withdrawn upload and changes nothing, so a retried request is harmless.
+ */
 export function withdrawUpload(ctx: ApiContext, id: string): Promise<repo.ProvisionalUploadRow> {
   return changeOwnUpload(ctx, id, 'provisional-withdraw', async (trx, upload) => {
-    if (upload.status === 'withdrawn') throw new ApiError('BAD_USER_INPUT', `Upload ${id} is already withdrawn.`, { field: 'id', value: id });
+    if (upload.status === 'withdrawn') return undefined;
     await repo.updateUpload(trx, id, { status: 'withdrawn' });
     return { previousStatus: upload.status };
   });
@@ -48,7 +51,8 @@ async function changeOwnUpload(
   ctx: ApiContext,
   id: string,
   event: 'provisional-share' | 'provisional-withdraw',
-  change: (trx: Db, upload: repo.ProvisionalUploadRow) => Promise<Record<string, unknown>>,
+  /** The change's audit detail, or undefined when there was nothing to change (nothing is written or audited). */
+  change: (trx: Db, upload: repo.ProvisionalUploadRow) => Promise<Record<string, unknown> | undefined>,
 ): Promise<repo.ProvisionalUploadRow> {
   const principal = ctx.principal;
   ctx.store.uncacheable = true;
@@ -62,8 +66,10 @@ async function changeOwnUpload(
   if (!own || own.laCode !== principal.laCode) throw new ApiError('BAD_USER_INPUT', `No upload ${id} of LA ${principal.laCode}: the provisionalUploads query lists them.`, { field: 'id', value: id });
   return writeProvisional(ctx.writeDb, async (trx) => {
     const detail = await change(trx, own);
-    await bumpProvisionalState(trx);
-    await appendAuditEvent(trx, event, principal, { uploadId: id, dataset: own.dataset, version: own.version, ...detail }, ctx.requestId);
+    if (detail) {
+      await bumpProvisionalState(trx);
+      await appendAuditEvent(trx, event, principal, { uploadId: id, dataset: own.dataset, version: own.version, ...detail }, ctx.requestId);
+    }
     return (await repo.selectUpload(trx, id))!;
   });
 }

@@ -53,7 +53,7 @@ export class SavedSetResolver {
     return changeComparatorSet(ctx, id, changes);
   }
 
-  @Mutation(() => Boolean, { description: "Deletes one of the caller's comparator sets." })
+  @Mutation(() => Boolean, { description: "Deletes one of the caller's comparator sets: true when deleted, false when no set has that id (already deleted: deleting twice is harmless)." })
   deleteComparatorSet(@Ctx() ctx: ApiContext, @Arg('id', () => ID) id: string): Promise<boolean> {
     return deleteSavedThing(ctx, 'comparator_set', id);
   }
@@ -68,7 +68,7 @@ export class SavedSetResolver {
     return changeSavedView(ctx, id, changes);
   }
 
-  @Mutation(() => Boolean, { description: "Deletes one of the caller's saved views." })
+  @Mutation(() => Boolean, { description: "Deletes one of the caller's saved views: true when deleted, false when no view has that id (already deleted)." })
   deleteSavedView(@Ctx() ctx: ApiContext, @Arg('id', () => ID) id: string): Promise<boolean> {
     return deleteSavedThing(ctx, 'saved_view', id);
   }

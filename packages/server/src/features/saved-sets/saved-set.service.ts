@@ -134,10 +134,12 @@ export async function readComparatorSet(ctx: ApiContext, id: string, field = 'id
   return toComparatorSet(row, owner, await ctx.reference());
 }
 
-async function checkRoom(count: Promise<unknown[]>, kind: SavedKind): Promise<void> {
-  const n = (await count).length;
+function checkRoom(existing: readonly unknown[], kind: SavedKind): void {
+  const n = existing.length;
   if (n >= MAX_SAVED_PER_USER) throw badInput(kind === 'comparator_set' ? 'set' : 'view', `You have ${n} ${KIND_LABEL[kind]}s, the most one user may keep: delete one first.`, { max: MAX_SAVED_PER_USER });
 }
+
+const sameCodes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((code, i) => code === b[i]);
 
 /** Saves a new comparator set for the caller. */
 export async function createComparatorSet(ctx: ApiContext, input: ComparatorSetInput): Promise<ComparatorSet> {
@@ -145,8 +147,14 @@ export async function createComparatorSet(ctx: ApiContext, input: ComparatorSetI
   const reference = await ctx.reference();
   const name = checkName(input.name, 'set.name');
   const codes = checkCodes(reference, input.codes, 'set.codes');
-  await checkRoom(selectComparatorSetsOf(ctx.writeDb, owner), 'comparator_set');
-  const row = await insertComparatorSet(ctx.writeDb, { id: newLinkId(), owner, name, codes, visibility: visibilityOf(input.shared) });
+  const visibility = visibilityOf(input.shared);
+  const existing = await selectComparatorSetsOf(ctx.writeDb, owner);
+  // Saving the same set again gives the set already saved: a retried request (a proxy retries a
+  // POST whose process died before answering) never makes a second copy.
+  const same = existing.find((row) => row.name === name && row.visibility === visibility && sameCodes(row.codes, codes));
+  if (same) return toComparatorSet(same, owner, reference);
+  checkRoom(existing, 'comparator_set');
+  const row = await insertComparatorSet(ctx.writeDb, { id: newLinkId(), owner, name, codes, visibility });
   return toComparatorSet(row, owner, reference);
 }
 
@@ -163,11 +171,16 @@ export async function changeComparatorSet(ctx: ApiContext, id: string, changes: 
   return row ? toComparatorSet(row, owner, reference) : refuseChange(ctx.writeDb, 'comparator_set', id, 'id');
 }
 
-/** Deletes one of the caller's sets or views. */
+/**
+ * Deletes one of the caller's sets or views: true when it was deleted, false when there is none
+ * with that id (already deleted: a retried request is harmless); someone else's is refused.
+ */
 export async function deleteSavedThing(ctx: ApiContext, kind: SavedKind, id: string): Promise<boolean> {
   const owner = ownerOf(ctx.principal, `Deleting a ${KIND_LABEL[kind]}`, 'id');
   checkId(id, kind, 'id');
-  return (await deleteSaved(ctx.writeDb, kind, id, owner)) || refuseChange(ctx.writeDb, kind, id, 'id');
+  if (await deleteSaved(ctx.writeDb, kind, id, owner)) return true;
+  const row = kind === 'comparator_set' ? await selectComparatorSet(ctx.writeDb, id) : await selectSavedView(ctx.writeDb, id);
+  return row ? refuseChange(ctx.writeDb, kind, id, 'id') : false;
 }
 
 /** The caller's saved views, by name. */
@@ -193,8 +206,13 @@ export async function createSavedView(ctx: ApiContext, input: SavedViewInput): P
   if (input.search !== '' && (!input.search.startsWith('?') || input.search.length > 2000 || /[\s#]/.test(input.search))) {
     throw badInput('view.search', 'view.search must be "" or a query string starting with "?" (at most 2,000 characters, no spaces or "#").', { value: input.search.slice(0, 100) });
   }
-  await checkRoom(selectSavedViewsOf(ctx.writeDb, owner), 'saved_view');
-  return toSavedView(await insertSavedView(ctx.writeDb, { id: newLinkId(), owner, name, path: input.path, search: input.search, visibility: visibilityOf(input.shared) }), owner);
+  const visibility = visibilityOf(input.shared);
+  const existing = await selectSavedViewsOf(ctx.writeDb, owner);
+  // The same view saved again is the view already saved (a retried request makes no copy).
+  const same = existing.find((row) => row.name === name && row.path === input.path && row.search === input.search && row.visibility === visibility);
+  if (same) return toSavedView(same, owner);
+  checkRoom(existing, 'saved_view');
+  return toSavedView(await insertSavedView(ctx.writeDb, { id: newLinkId(), owner, name, path: input.path, search: input.search, visibility }), owner);
 }
 
 /** Renames or (un)shares one of the caller's views. */
