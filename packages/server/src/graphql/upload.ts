@@ -13,9 +13,12 @@ export class UploadedFile {
     readonly bytes: Buffer,
   ) {}
 
-  /** What a log line or a cache key sees: never the bytes. */
+  private digest?: string;
+
+  /** What a log line or a cache key sees: never the bytes (hashed once, however often it is asked). */
   toJSON(): { filename: string; bytes: number; sha256: string } {
-    return { filename: this.filename, bytes: this.bytes.length, sha256: createHash('sha256').update(this.bytes).digest('hex') };
+    this.digest ??= createHash('sha256').update(this.bytes).digest('hex');
+    return { filename: this.filename, bytes: this.bytes.length, sha256: this.digest };
   }
 }
 

@@ -539,7 +539,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (!read.ok) return sendJson(res, read.status, errorBody(read.message, read.code, { requestId }), read.status === 413 ? { connection: 'close' } : {});
         preread = read.body;
       }
-      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId, started, () => signIn.principalOf(request), preread);
+      // The uploader was resolved above: not a second session read or token check.
+      await handleGraphQL(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId, started, caller ? async () => caller : () => signIn.principalOf(request), preread);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody('Unexpected error.', 'INTERNAL_SERVER_ERROR', { requestId }));

@@ -30,8 +30,8 @@ export async function selectSameActiveUpload(db: Db, laCode: string, dataset: st
     .executeTakeFirst();
 }
 
+/** Supersedes the LA's active upload of `dataset` and gives the next version; the caller holds lockUploadsOf. */
 export async function supersedeAndNextVersion(db: Db, laCode: string, dataset: string): Promise<number> {
-  await lockUploadsOf(db, laCode, dataset);
   await db.updateTable('provisional_upload').set({ status: 'superseded' }).where('la_code', '=', laCode).where('dataset', '=', dataset).where('status', '=', 'active').execute();
   const row = await db
     .selectFrom('provisional_upload')
