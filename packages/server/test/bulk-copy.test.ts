@@ -80,6 +80,24 @@ for (const engine of ENGINES) {
       expect(left.rows[0].n).toBe(0);
     });
 
+    test('rows given an order are written in that order (the import copies in primary-key order without reordering its columns)', async () => {
+      const ids = [-20, -21, -22, -23];
+      await bulkTransaction(handle.db, (_trx, copy) =>
+        copy('copy_probe', { id: ids, label: ['w', 'x', 'y', 'z'], amount: [1, 2, 3, 4] }, Uint32Array.from([2, 0, 3, 1])),
+      );
+      // Physical order of a fresh heap is insertion order: ctid shows which row went in first.
+      const rows = await sql<{ id: number; label: string }>`select id, label from copy_probe where id <= -20 and id >= -23 order by ctid`.execute(handle.db);
+      expect(rows.rows).toEqual([
+        { id: -22, label: 'y' },
+        { id: -20, label: 'w' },
+        { id: -23, label: 'z' },
+        { id: -21, label: 'x' },
+      ]);
+      await expect(bulkTransaction(handle.db, (_trx, copy) => copy('copy_probe', { id: [-30, -31] }, Uint32Array.from([0])))).rejects.toThrow(
+        'the row order has 1 positions, not 2',
+      );
+    });
+
     test('a table or column name that is not a plain identifier is refused', async () => {
       await expect(bulkTransaction(handle.db, (_trx, copy) => copy('copy_probe; drop table area', { id: [1] }))).rejects.toThrow(
         'not a plain identifier: copy_probe; drop table area',

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
-import type { FileOutcome } from '../src/ingest/import.service';
+import { type FileOutcome, importPaths } from '../src/ingest/import.service';
 import { ENGINES } from './support/engines';
 import { copyWithLines, removeCopies } from './support/file-copies';
 import { openFreshDatabase } from './support/fresh-database';
@@ -171,6 +173,50 @@ for (const engine of ENGINES) {
           { file_name: NEWER, status: 'loaded', superseded_by: null },
           { file_name: ORIGINAL, status: 'superseded', superseded_by: releaseIdOf(newer) },
         ]);
+      });
+    });
+
+    // On the embedded database a run into an empty observation table drops its primary key and builds
+    // it after the last file (ObservationFirstLoad); a second release of a data set in that same run is
+    // merged on the key, so it must be there by then, and after the run it must refuse duplicates again.
+    describe('importing two editions of a data set in one run into an empty database', () => {
+      let handle: DatabaseHandle;
+      let outcomes: FileOutcome[];
+
+      beforeAll(async () => {
+        handle = await openFreshDatabase(engine);
+        await importLaLookup(handle.db);
+        outcomes = await importPaths(handle.db, [OFFICIAL_FILES.dsgDeficitPct, copyWithLines(OFFICIAL_FILES.dsgDeficitPct, newerEdition, NEWER)]);
+      });
+
+      afterAll(async () => {
+        await handle?.close();
+      });
+
+      test('loads both, the newer edition first (its copy sorts first), the older writing nothing over it', () => {
+        expect(outcomes.map((o) => [path.basename(o.file), o.status, o.status === 'loaded' ? o.observations : null])).toEqual([
+          [NEWER, 'loaded', 479],
+          [ORIGINAL, 'loaded', 0],
+        ]);
+      });
+
+      test('keeps the newer figure and records the older release as superseded by it', async () => {
+        await expect(findObservation(handle.db, englandDeficit(202122))).resolves.toMatchObject({ value: 2.31, file_name: NEWER });
+        await expect(releasesOf(handle.db, 'dsg_deficit_pct')).resolves.toMatchObject([
+          { file_name: NEWER, status: 'loaded', superseded_by: null },
+          { file_name: ORIGINAL, status: 'superseded', superseded_by: releaseIdOf(outcomes[0]) },
+        ]);
+      });
+
+      test("leaves observation's primary key as the migration made it, refusing a second figure for the same key", async () => {
+        const key = await sql<{ definition: string }>`
+          select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+          where c.conrelid = 'observation'::regclass and c.contype = 'p' and c.conname = 'observation_pkey'
+        `.execute(handle.db);
+        expect(key.rows).toEqual([{ definition: 'PRIMARY KEY (series_id, period, area_code)' }]);
+        await expect(
+          sql`insert into observation (series_id, area_code, period, value, status, release_id) select series_id, area_code, period, value, status, release_id from observation limit 1`.execute(handle.db),
+        ).rejects.toThrow(/duplicate key value violates unique constraint "observation_pkey"/);
       });
     });
 

@@ -14,12 +14,17 @@ export type CopyColumn = readonly (string | number | null)[];
  * the whole data set took 22 s instead of 40.5 s with `INSERT … SELECT unnest(…)` (docs/benchmarks.md).
  * Columns are given column-major, as the readers hold them. Returns the number of rows written.
  */
-export type CopyInto = (table: string, columns: Record<string, CopyColumn>) => Promise<number>;
+export type CopyInto = (table: string, columns: Record<string, CopyColumn>, order?: RowOrder) => Promise<number>;
+
+/** Positions of the rows in the order to copy them (every row once), instead of the columns' order. */
+export type RowOrder = Uint32Array;
 
 /** Runs work in one transaction of the database, with COPY available inside it. */
 type BulkTransaction = <T>(work: (trx: Db, copy: CopyInto) => Promise<T>) => Promise<T>;
 
 const bulkTransactions = new WeakMap<Db, BulkTransaction>();
+/** Databases whose one session is this process's: nobody else can read a table while it is rewritten. */
+const soleSessions = new WeakSet<Db>();
 
 /** Rows per COPY message (PostgreSQL) or per blob (PGlite): a few MB each. */
 const ROWS_PER_CHUNK = 50_000;
@@ -40,17 +45,22 @@ function copyStatement(table: string, names: readonly string[], source: string):
   return `copy ${table} (${names.join(', ')}) from ${source}`;
 }
 
-/** The rows as chunks of COPY text, each ROWS_PER_CHUNK rows at most. */
-function* chunksOf(columns: Record<string, CopyColumn>): Generator<string> {
+/**
+ * The rows as chunks of COPY text, each ROWS_PER_CHUNK rows at most, in `order` when given (read
+ * through it rather than copying every column into that order first: a file has up to 1.2 million rows).
+ */
+function* chunksOf(columns: Record<string, CopyColumn>, order?: RowOrder): Generator<string> {
   const values = Object.values(columns);
   const rows = values[0]?.length ?? 0;
   for (const [name, column] of Object.entries(columns)) {
     if (column.length !== rows) throw new Error(`column ${name} has ${column.length} rows, not ${rows}`);
   }
+  if (order && order.length !== rows) throw new Error(`the row order has ${order.length} positions, not ${rows}`);
   for (let start = 0; start < rows; start += ROWS_PER_CHUNK) {
     const end = Math.min(rows, start + ROWS_PER_CHUNK);
     let text = '';
-    for (let i = start; i < end; i++) {
+    for (let n = start; n < end; n++) {
+      const i = order ? order[n] : n;
       text += field(values[0][i]);
       for (let c = 1; c < values.length; c++) text += `\t${field(values[c][i])}`;
       text += '\n';
@@ -77,10 +87,10 @@ export function registerPostgresBulk(db: Db, connectClient: () => Promise<PoolCl
     let failed = false;
     try {
       return await single.transaction().execute((trx) =>
-        work(trx, async (table, columns) => {
+        work(trx, async (table, columns, order) => {
           if (rowCount(columns) === 0) return 0;
           const stream = client.query(copyFrom(copyStatement(table, Object.keys(columns), 'stdin')));
-          await pipeline(Readable.from(chunksOf(columns)), stream);
+          await pipeline(Readable.from(chunksOf(columns, order)), stream);
           return Number(stream.rowCount);
         }),
       );
@@ -100,12 +110,13 @@ export function registerPostgresBulk(db: Db, connectClient: () => Promise<PoolCl
  * Kysely opened on it (Kysely's PGlite driver holds the only connection until commit).
  */
 export function registerPgliteBulk(db: Db, pglite: PGlite): void {
+  soleSessions.add(db);
   bulkTransactions.set(db, (work) =>
     db.transaction().execute((trx) =>
-      work(trx, async (table, columns) => {
+      work(trx, async (table, columns, order) => {
         const statement = copyStatement(table, Object.keys(columns), `'/dev/blob'`);
         let written = 0;
-        for (const chunk of chunksOf(columns)) {
+        for (const chunk of chunksOf(columns, order)) {
           const result = await pglite.query(statement, [], { blob: new Blob([chunk]) });
           written += result.affectedRows ?? 0;
         }
@@ -113,6 +124,15 @@ export function registerPgliteBulk(db: Db, pglite: PGlite): void {
       }),
     ),
   );
+}
+
+/**
+ * True when this process holds the database's only session (the embedded database): a table
+ * rewritten inside a transaction then blocks no other reader. On PostgreSQL other processes (a
+ * second API process, a reader) may be reading, so a bulk load there must not lock tables whole.
+ */
+export function hasSoleSession(db: Db): boolean {
+  return soleSessions.has(db);
 }
 
 /**

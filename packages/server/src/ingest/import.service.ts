@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { datasetsOfMetric, METRICS, type MetricDefinition } from '@sendbench/schema';
-import { bulkTransaction, type CopyInto } from '../db/bulk-copy';
+import { bulkTransaction, type CopyInto, hasSoleSession } from '../db/bulk-copy';
 import type { Db } from '../db/database';
 import { refreshDerivedFigures } from '../derived/refresh';
 import { formatIssue, ImportRejectedError } from './import-issue';
@@ -111,10 +111,13 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
     const datasets = new Set<string>();
     let neighbours = false;
     let reference = await ReferenceContext.load(trx);
+    const firstLoad = hasSoleSession(db) ? await repo.ObservationFirstLoad.begin(trx) : undefined;
     for (const [index, item] of queue.entries()) {
       const started = Date.now();
       listener.fileStarted?.(item.filePath, index, queue.length);
-      const result = item.error ? { outcome: item.error } : await importOne(trx, copy, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started);
+      const result = item.error
+        ? { outcome: item.error }
+        : await importOne(trx, copy, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started, firstLoad);
       const { outcome } = result;
       if ('parsed' in result && result.parsed) {
         for (const metric of metricsAffectedBy(result.parsed)) affected.add(metric);
@@ -125,6 +128,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
       done.push(outcome);
       listener.fileFinished?.(outcome, index, queue.length);
     }
+    await firstLoad?.restoreKey(trx);
     if (done.some((o) => o.status === 'loaded')) {
       const started = Date.now();
       listener.derivingStarted?.(affected.size);
@@ -148,6 +152,7 @@ async function importOne(
   explicit: boolean,
   listener: ImportListener,
   started: number,
+  firstLoad: repo.ObservationFirstLoad | undefined,
 ): Promise<{ outcome: FileOutcome; parsed?: ParsedFile }> {
   const existing = await repo.findReleaseBySha(db, file.sha256);
   if (existing) return { outcome: { status: 'unchanged', file: filePath, dataset: existing.dataset, releaseId: existing.id, ms: Date.now() - started } };
@@ -189,11 +194,14 @@ async function importOne(
   });
   let observations = 0;
   switch (parsed.kind) {
-    case 'observations':
-      observations = await repo.writeObservations(db, copy, releaseId, parsed);
-      await repo.markSuperseded(db, dataset, releaseId);
+    case 'observations': {
+      const { written, merged } = await repo.writeObservations(db, copy, releaseId, parsed, firstLoad);
+      observations = written;
+      // Only a merge can leave an earlier release holding no figure (a data set's first release has none before it).
+      if (merged) await repo.markSuperseded(db, dataset, releaseId);
       if (observations === 0) await repo.markSupersededOnArrival(db, dataset, releaseId);
       break;
+    }
     case 'la_lookup':
       await repo.writeLaLookup(db, releaseId, parsed);
       await repo.supersedeAll(db, dataset, releaseId);
