@@ -47,6 +47,13 @@ export async function findReleaseBySha(db: Db, sha256: string) {
   return db.selectFrom('release').selectAll().where('sha256', '=', sha256).executeTakeFirst();
 }
 
+/** Which of `shas` are already recorded as a release. */
+export async function knownShas(db: Db, shas: readonly string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const rows = await db.selectFrom('release').select('sha256').where('sha256', 'in', shas).execute();
+  return new Set(rows.map((r) => r.sha256));
+}
+
 export async function finishRelease(db: Db, id: number, durationMs: number): Promise<void> {
   await db.updateTable('release').set({ duration_ms: durationMs }).where('id', '=', id).execute();
 }

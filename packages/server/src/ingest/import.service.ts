@@ -7,6 +7,7 @@ import { refreshDerivedFigures } from '../derived/refresh';
 import { formatIssue, ImportRejectedError } from './import-issue';
 import * as repo from './import.repository';
 import { datasetOf, editionOf, type ParsedFile } from './parsed-file';
+import { ReadAhead } from './read-ahead';
 import { recognise } from './readers';
 import { ReferenceContext } from './reference-context';
 import { readSourceFile, type SourceFile, UnreadableFileError } from './source-file';
@@ -62,6 +63,14 @@ export function listDataFiles(target: string): string[] {
   return found;
 }
 
+/** A file of the run: read and recognised (its order), or the outcome of failing to read it. */
+interface QueueItem {
+  filePath: string;
+  file?: SourceFile;
+  order: number;
+  error?: FileOutcome;
+}
+
 /** Metrics to recompute after a file: those reading its data set; all of them after a reference file. */
 function metricsAffectedBy(parsed: ParsedFile): MetricDefinition[] {
   if (parsed.kind === 'la_lookup') return [...METRICS];
@@ -85,7 +94,7 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
   const explicit = new Set(targets.filter((t) => fs.existsSync(t) && fs.statSync(t).isFile()).map((t) => path.resolve(t)));
   const files = targets.flatMap(listDataFiles);
   // Recognise every file first so reference files can go first, whatever their place on disk.
-  const queue: { filePath: string; file?: SourceFile; order: number; error?: FileOutcome }[] = files.map((filePath) => {
+  const queue: QueueItem[] = files.map((filePath) => {
     const started = Date.now();
     try {
       const file = readSourceFile(filePath);
@@ -112,21 +121,32 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
     let neighbours = false;
     let reference = await ReferenceContext.load(trx);
     const firstLoad = hasSoleSession(db) ? await repo.ObservationFirstLoad.begin(trx) : undefined;
-    for (const [index, item] of queue.entries()) {
-      const started = Date.now();
-      listener.fileStarted?.(item.filePath, index, queue.length);
-      const result = item.error
-        ? { outcome: item.error }
-        : await importOne(trx, copy, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started, firstLoad);
-      const { outcome } = result;
-      if ('parsed' in result && result.parsed) {
-        for (const metric of metricsAffectedBy(result.parsed)) affected.add(metric);
-        if (result.parsed.kind === 'observations') datasets.add(result.parsed.dataset.id);
-        neighbours ||= result.parsed.kind === 'statistical_neighbours';
-        if (result.parsed.kind === 'la_lookup' || result.parsed.kind === 'programmes') reference = await ReferenceContext.load(trx);
+    let readAhead: ReadAhead | undefined;
+    let readAheadStarted = false;
+    try {
+      for (const [index, item] of queue.entries()) {
+        const started = Date.now();
+        listener.fileStarted?.(item.filePath, index, queue.length);
+        // Once the reference files are in, the data files after them are read on a second thread.
+        if (item.order === DATA_FILE_ORDER && !readAheadStarted) {
+          readAheadStarted = true;
+          readAhead = await startReadAhead(trx, queue, index, reference);
+        }
+        const result = item.error
+          ? { outcome: item.error }
+          : await importOne(trx, copy, item.filePath, item.file!, reference, explicit.has(path.resolve(item.filePath)), listener, started, firstLoad, readAhead?.reads(index) ? () => readAhead!.take(index) : undefined);
+        const { outcome } = result;
+        if ('parsed' in result && result.parsed) {
+          for (const metric of metricsAffectedBy(result.parsed)) affected.add(metric);
+          if (result.parsed.kind === 'observations') datasets.add(result.parsed.dataset.id);
+          neighbours ||= result.parsed.kind === 'statistical_neighbours';
+          if (result.parsed.kind === 'la_lookup' || result.parsed.kind === 'programmes') reference = await ReferenceContext.load(trx);
+        }
+        done.push(outcome);
+        listener.fileFinished?.(outcome, index, queue.length);
       }
-      done.push(outcome);
-      listener.fileFinished?.(outcome, index, queue.length);
+    } finally {
+      await readAhead?.close();
     }
     await firstLoad?.restoreKey(trx);
     if (done.some((o) => o.status === 'loaded')) {
@@ -142,6 +162,20 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
   return outcomes;
 }
 
+/** Where data files (EES tidy files, the tribunal table) come in the queue: after every reference file. */
+const DATA_FILE_ORDER = 2;
+
+/**
+ * Starts reading the data files from `from` on in a second thread, those not already imported
+ * (an unchanged file is never read), or returns undefined when there are none.
+ */
+async function startReadAhead(db: Db, queue: readonly QueueItem[], from: number, reference: ReferenceContext): Promise<ReadAhead | undefined> {
+  const candidates = queue.map((item, index) => ({ item, index })).filter(({ item, index }) => index >= from && item.file && item.order === DATA_FILE_ORDER);
+  const known = await repo.knownShas(db, candidates.map(({ item }) => item.file!.sha256));
+  const jobs = candidates.filter(({ item }) => !known.has(item.file!.sha256)).map(({ item, index }) => ({ index, file: item.file! }));
+  return ReadAhead.start(jobs, reference);
+}
+
 /** One file in the run's transaction: its outcome, and what it loaded when it did. */
 async function importOne(
   db: Db,
@@ -153,6 +187,7 @@ async function importOne(
   listener: ImportListener,
   started: number,
   firstLoad: repo.ObservationFirstLoad | undefined,
+  readAhead: (() => Promise<ParsedFile>) | undefined,
 ): Promise<{ outcome: FileOutcome; parsed?: ParsedFile }> {
   const existing = await repo.findReleaseBySha(db, file.sha256);
   if (existing) return { outcome: { status: 'unchanged', file: filePath, dataset: existing.dataset, releaseId: existing.id, ms: Date.now() - started } };
@@ -170,7 +205,7 @@ async function importOne(
   let parsed: ParsedFile;
   try {
     listener.stage?.(filePath, 'validating');
-    parsed = recognised.read(reference);
+    parsed = readAhead ? await readAhead() : recognised.read(reference);
   } catch (error) {
     if (error instanceof ImportRejectedError) {
       return { outcome: { status: 'rejected', file: filePath, message: error.message.split('\n')[0], problems: error.issues.map(formatIssue), total: error.total, ms: Date.now() - started } };
