@@ -36,6 +36,21 @@ describe('SavedPage', () => {
     expect(fake.sent()).toEqual([['UpdateComparatorSet', { id: SET.id, changes: { shared: true } }]]);
   });
 
+  test('renames a set in its row, asking for a name when the field is emptied', async () => {
+    const fake = renderAt('', SIGNED_IN, { UpdateComparatorSet: { updateComparatorSet: { ...SET, name: 'Kent and neighbours' } } });
+    fireEvent.click(screen.getByRole('button', { name: /^Rename\s*Kent and friends$/ }));
+    const field = screen.getByLabelText('New name for “Kent and friends”') as HTMLInputElement;
+    expect(field.value).toBe('Kent and friends');
+    fireEvent.change(field, { target: { value: '  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByText('Enter a name')).toBeTruthy();
+    fireEvent.change(field, { target: { value: ' Kent and neighbours ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByText('Renamed “Kent and friends” to “Kent and neighbours”.')).toBeTruthy();
+    expect(fake.sent()).toEqual([['UpdateComparatorSet', { id: SET.id, changes: { name: 'Kent and neighbours' } }]]);
+    expect(screen.queryByRole('button', { name: 'Save name' })).toBeNull();
+  });
+
   test('refuses a new set without codes, saying what to enter', () => {
     const fake = renderAt('', SIGNED_IN);
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Empty' } });

@@ -12,6 +12,7 @@ import { LoadingState } from '../components/QueryStatus';
 import { usePageTitle } from '../components/use-page-title';
 import { Link, navigate } from '../routing/router';
 import { LINK_ID, MAX_CUSTOM_PEERS } from '../routing/url-state';
+import { RenameControl } from '../saved/RenameControl';
 import { absolute, canSave, copyText, setHref } from '../saved/saved-links';
 import { SavedViewList } from '../saved/SavedViewsControl';
 import { SignInNote } from '../saved/SignInNote';
@@ -67,6 +68,16 @@ function ComparatorSetList({ onMessage }: { onMessage: (text: string) => void })
             <td className="govuk-table__cell">{set.codes.join(', ')}</td>
             <td className="govuk-table__cell">{set.shared ? 'Yes' : 'No'}</td>
             <td className="govuk-table__cell sb-saved-actions">
+              <RenameControl
+                name={set.name}
+                onRename={async (name) => {
+                  const result = await update({ id: set.id, changes: { name } });
+                  if (result.error) return errorText(result.error) ?? 'The name was not saved';
+                  onMessage(`Renamed “${set.name}” to “${name}”.`);
+                  reload();
+                  return undefined;
+                }}
+              />{' '}
               <button
                 type="button"
                 className="govuk-button govuk-button--secondary sb-button--small"

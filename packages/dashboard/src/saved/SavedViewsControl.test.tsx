@@ -40,6 +40,18 @@ describe('SavedViewsControl', () => {
     expect(fake.sent()).toEqual([]);
   });
 
+  test('renames a saved view from the list', async () => {
+    const fake = renderWith(SIGNED_IN, { UpdateSavedView: { updateSavedView: { id: VIEW.id } } });
+    const details = screen.getByText('Saved views').closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    fireEvent.click(await screen.findByRole('button', { name: /^Rename\s*Kent on the map$/ }));
+    fireEvent.change(screen.getByLabelText('New name for “Kent on the map”'), { target: { value: 'Kent mapped' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByText('Renamed “Kent on the map” to “Kent mapped”.')).toBeTruthy();
+    expect(fake.sent()).toEqual([['UpdateSavedView', { id: VIEW.id, changes: { name: 'Kent mapped' } }]]);
+  });
+
   test('lists saved views once opened, and deletes one', async () => {
     const fake = renderWith(SIGNED_IN, { DeleteSavedView: { deleteSavedView: true } });
     const details = screen.getByText('Saved views').closest('details')!;

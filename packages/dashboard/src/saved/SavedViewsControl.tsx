@@ -4,6 +4,7 @@ import { DeleteSavedViewMutation, SavedViewsQuery, SaveViewMutation, SignedInUse
 import { Link } from '../routing/router';
 import { hrefFor } from '../routing/url-state';
 import { NameField } from './NameField';
+import { RenameControl } from './RenameControl';
 import { absolute, canSave, copyText, viewHref } from './saved-links';
 import { SignInNote } from './SignInNote';
 
@@ -28,6 +29,16 @@ export function SavedViewList({ onMessage }: { onMessage: (text: string) => void
         <li key={view.id}>
           <Link href={`${view.path}${view.search}`}>{view.name}</Link>
           {view.shared ? <strong className="govuk-tag govuk-tag--grey sb-saved-tag">Shared</strong> : null}{' '}
+          <RenameControl
+            name={view.name}
+            onRename={async (name) => {
+              const result = await update({ id: view.id, changes: { name } });
+              if (result.error) return result.error.graphQLErrors[0]?.message ?? result.error.message;
+              onMessage(`Renamed “${view.name}” to “${name}”.`);
+              refetch({ requestPolicy: 'network-only' });
+              return undefined;
+            }}
+          />{' '}
           <button type="button" className="govuk-button govuk-button--secondary sb-button--small" onClick={() => void share(view.id, view.name, view.shared)}>
             Copy share link<span className="govuk-visually-hidden"> for {view.name}</span>
           </button>{' '}
