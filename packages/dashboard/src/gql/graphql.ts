@@ -344,7 +344,7 @@ export type MapPageQueryVariables = Exact<{
 }>;
 
 
-export type MapPageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> }, peerGroups: Array<{ id: string, kind: PeerKind, label: string, members: Array<{ code: string }> }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
+export type MapPageQuery = { comparison: { metric: { id: string, label: string, description: string, unit: Unit, decimals: number, polarity: Polarity, source: string, caveats: Array<string>, periods: Array<{ code: number, label: string }> }, period: { code: number, label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }>, focus: { code: string, name: string } | null, provisional: { value: number | null, status: string, wouldRank: number | null, rankOutOf: number, quartileBand: number | null, upload: { id: string, version: number, uploadedAt: string, sharedWithDfe: boolean } } | null }, peerGroups: Array<{ id: string, kind: PeerKind, label: string, members: Array<{ code: string }> }>, metrics: Array<{ id: string, label: string, theme: Theme }> };
 
 export type ReportPageQueryVariables = Exact<{
   la: string;
@@ -1691,6 +1691,13 @@ export const MapPageDocument = new TypedDocumentString(`
     members(first: 200) {
       ...MapMember
     }
+    focus {
+      code
+      name
+    }
+    provisional {
+      ...ProvisionalMark
+    }
   }
   peerGroups(of: $la) {
     id
@@ -1706,7 +1713,20 @@ export const MapPageDocument = new TypedDocumentString(`
     theme
   }
 }
-    fragment Footnote on ValueNote {
+    fragment ProvisionalMark on ProvisionalFigure {
+  value
+  status
+  wouldRank
+  rankOutOf
+  quartileBand
+  upload {
+    id
+    version
+    uploadedAt
+    sharedWithDfe
+  }
+}
+fragment Footnote on ValueNote {
   id
   kind
   text

@@ -4,6 +4,7 @@ import { fromValue, never } from 'wonka';
 import { describe, expect, test, vi } from 'vitest';
 import type { ComparePageQuery } from '../gql/graphql';
 import { parseState } from '../routing/url-state';
+import { PCT_MAINSTREAM } from '../test/fixtures';
 import ComparePage from './ComparePage';
 
 const NEWHAM_NOTE = { id: 'note:2', kind: 'NOTE' as const, text: "Newham's EHC plans at January 2025 (1,199) are fewer than half of January 2024's.", source: 'DfE caseload.csv' };
@@ -19,18 +20,7 @@ const member = (code: string, name: string, value: number | null, rank: number |
 
 const data: ComparePageQuery = {
   comparison: {
-    metric: {
-      id: 'pct_plans_mainstream',
-      label: '% of EHC plans in mainstream schools',
-      description: 'Share of all EHC plans at January.',
-      unit: 'PERCENT',
-      decimals: 1,
-      polarity: 'NEUTRAL',
-      source: 'DfE, Education, health and care plans, reporting year 2025 (SEN2): caseload.csv',
-      caveats: [],
-      periods: [{ code: 202425, label: 'January 2025' }],
-    },
-    period: { code: 202425, label: 'January 2025' },
+    ...PCT_MAINSTREAM,
     peerGroup: { id: 'statistical_neighbours:886', kind: 'STATISTICAL_NEIGHBOURS', label: 'Kent and its neighbours', size: 4, listIncomplete: false, note: null },
     focus: { code: '886', name: 'Kent' },
     members: [member('822', 'Bedford', 52.9, 1), member('886', 'Kent', 36.1, 2, true), member('845', 'East Sussex', 28.8, 3), member('873', 'Cambridgeshire', null, null)],

@@ -11,7 +11,7 @@ import { StatusLegend } from '../components/StatusLegend';
 import { usePageTitle } from '../components/use-page-title';
 import { csvValue, formatCount, formatValue, ordinal, quartileLabel, statusDescription, type UnitCode, unitLabel } from '../format/format-value';
 import { footnoteCell, numberFootnotes } from '../format/notes';
-import { provisionalDate, provisionalNote } from '../format/provisional';
+import { provisionalDate, provisionalNote, provisionalSentence } from '../format/provisional';
 import { publicationsOf } from '../format/sources';
 import { MapPanel } from '../map/MapPanel';
 import { Link, navigate } from '../routing/router';
@@ -67,11 +67,7 @@ export default function ComparePage({ state }: { state: UrlState }) {
     : '';
   const provisional = comparison.provisional ?? null;
   const provisionalName = comparison.focus?.name ?? 'The selected authority';
-  const provisionalText = provisional
-    ? provisional.value !== null && provisional.value !== undefined
-      ? ` ${provisionalName}'s provisional figure (P, uploaded ${provisionalDate(provisional.upload.uploadedAt)}, not published) is ${formatValue(provisional.value, 'value', format)}: it would rank ${ordinal(provisional.wouldRank ?? 0)} of ${formatCount(provisional.rankOutOf)} against the others' published figures.`
-      : ` ${provisionalName}'s provisional upload has no figure here (${provisional.status}).`
-    : '';
+  const provisionalText = provisional ? ` ${provisionalSentence(provisionalName, provisional, format)}` : '';
   const summary = `${formatCount(stats.withValue)} of ${formatCount(stats.count)} authorities have a figure, from ${formatValue(stats.min, 'value', format)} to ${formatValue(stats.max, 'value', format)}; median ${median === null ? 'x' : formatValue(median, 'value', format)}; England ${formatValue(england, comparison.england.status, format)}. ${focusText}${provisionalText}`;
 
   const table: TableSpec = {

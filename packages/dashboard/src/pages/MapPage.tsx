@@ -3,6 +3,8 @@ import { ComparatorSetQuery, MapPageQuery } from '../api/operations';
 import { MetricSelect } from '../components/MetricSelect';
 import { ErrorState, LoadingState } from '../components/QueryStatus';
 import { StatusLegend } from '../components/StatusLegend';
+import type { UnitCode } from '../format/format-value';
+import { provisionalNote, provisionalSentence } from '../format/provisional';
 import { usePageTitle } from '../components/use-page-title';
 import { MapPanel } from '../map/MapPanel';
 import { Link, navigate } from '../routing/router';
@@ -94,6 +96,13 @@ export default function MapPage({ state }: { state: UrlState }) {
         view={state.view}
         viewHref={viewHref}
       />
+      {comparison.provisional && (
+        // The map draws published figures only: the focus LA's own provisional figure is said beside it, marked as on the compare page.
+        <div className="govuk-inset-text" data-testid="map-provisional">
+          <strong className="govuk-tag govuk-tag--yellow">P</strong> {provisionalSentence(comparison.focus?.name ?? 'The selected authority', comparison.provisional, { unit: comparison.metric.unit as UnitCode, decimals: comparison.metric.decimals })} The
+          map and its table show published figures only. P: {provisionalNote(comparison.provisional)}.
+        </div>
+      )}
       <StatusLegend />
       <p className="govuk-body">
         <Link href={metricHref(metricId)}>How this metric is defined</Link> · <Link href={hrefFor('compare', { ...state, metric: metricId })}>Compare it with the comparator set</Link>
