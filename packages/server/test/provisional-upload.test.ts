@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
+import type { Db } from '../src/db/database';
 import type { LocalIdentityProvider } from '../src/dev/local-identity-provider';
 import { MAX_UPLOAD_BYTES } from '../src/ingest/provisional-upload.service';
 import { formatIssue } from '../src/ingest/import-issue';
@@ -41,6 +42,12 @@ const HOSTILE: { name: string; bytes: () => string | Buffer }[] = [
   { name: 'a symbol that is not a DfE symbol', bytes: () => kent().replace(/,3\.9$/m, ',n/a') },
 ];
 
+/** How many uploads the audit log records as refused for what they held. */
+async function refusalsAudited(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('event', '=', 'provisional-refused').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 for (const engine of ENGINES) {
   describe(`${engine} provisional uploads`, () => {
     let handle: DatabaseHandle;
@@ -73,8 +80,9 @@ for (const engine of ENGINES) {
       });
     });
 
-    test('refuses every hostile file with the importer\'s own errors, and stores nothing', async () => {
+    test('refuses every hostile file with the importer\'s own errors, stores nothing, and audits each refusal', async () => {
       const before = await provisionalCounts(handle.db);
+      const refusalsBefore = await refusalsAudited(handle.db);
       const seen: Record<string, unknown> = {};
       for (const hostile of HOSTILE) {
         const file = path.join(dir, `${engine}-${HOSTILE.indexOf(hostile)}.csv`);
@@ -87,6 +95,7 @@ for (const engine of ENGINES) {
       }
       expect(seen).toEqual(Object.fromEntries(HOSTILE.map((h) => [h.name, { status: 400, code: 'BAD_USER_INPUT', field: 'file', same: 'yes' }])));
       expect(await provisionalCounts(handle.db)).toEqual(before);
+      expect(await refusalsAudited(handle.db)).toBe(refusalsBefore + HOSTILE.length);
     });
 
     test('refuses rows of another LA, a region or England, each with its line', async () => {
@@ -102,6 +111,15 @@ for (const engine of ENGINES) {
         ],
       });
       expect(await provisionalCounts(handle.db)).toEqual(before);
+      // Audited with where the first problem is, without the figures the file held.
+      const last = await handle.db.selectFrom('audit_event').select(['event', 'subject', 'role', 'la_code', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(last).toEqual({
+        event: 'provisional-refused',
+        subject: 'script-kent-officer',
+        role: 'la_user',
+        la_code: '886',
+        detail: { file: 'kent.csv', bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex'), problems: 2, firstProblem: "kent.csv:3:old_la_code: only LA 886's own rows may be uploaded; this row is LA 887's" },
+      });
     });
 
     test('refuses a file over the size limit with 413 before reading it', async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/connect';
@@ -69,6 +70,13 @@ for (const engine of ENGINES) {
       return { status: response.status, body: await response.json(), age: response.headers.get('age') };
     };
     const create = async (user: LocalUser, set: { name: string; codes: string[]; shared?: boolean }) => (await ask(user, CREATE, { set })).body.data.createComparatorSet;
+    /** The audit log's events about one saved set or view, oldest first. */
+    const auditedChangesOf = async (id: string) =>
+      (
+        await sql<{ event: string; subject: string; detail: Record<string, unknown> }>`
+          select event, subject, detail from audit_event where event like 'saved-%' and detail->>'id' = ${id} order by id
+        `.execute(handle.db)
+      ).rows;
 
     beforeAll(async () => {
       const port = await freePort();
@@ -125,6 +133,12 @@ for (const engine of ENGINES) {
         field: 'id',
         message: `id: no comparator set has id "${created.id}"; it may have been deleted.`,
       });
+      // Each change in the audit log, once (the retried delete changed nothing and is not logged).
+      expect(await auditedChangesOf(created.id)).toEqual([
+        { event: 'saved-create', subject: 'script-analyst', detail: { kind: 'comparator_set', id: created.id, name: 'Kent and friends', codes: ['886', '888'], shared: false } },
+        { event: 'saved-change', subject: 'script-analyst', detail: { kind: 'comparator_set', id: created.id, changes: { name: 'Two counties', codes: ['888', '886', '921'] } } },
+        { event: 'saved-delete', subject: 'script-analyst', detail: { kind: 'comparator_set', id: created.id } },
+      ]);
     });
 
     test('refuses unknown LA codes, naming each of them', async () => {
@@ -258,6 +272,11 @@ for (const engine of ENGINES) {
       });
       expect((await ask('admin', 'mutation ($id: ID!) { deleteSavedView(id: $id) }', { id: view.id })).body.data.deleteSavedView).toBe(true);
       expect(firstError(await ask(undefined, '{ savedViews { id } }')).code).toBe('FORBIDDEN');
+      expect(await auditedChangesOf(view.id)).toEqual([
+        { event: 'saved-create', subject: 'script-admin', detail: { kind: 'saved_view', id: view.id, name: 'Kent on the map', path: '/map', shared: false } },
+        { event: 'saved-change', subject: 'script-admin', detail: { kind: 'saved_view', id: view.id, changes: { name: 'Kent mapped', shared: true } } },
+        { event: 'saved-delete', subject: 'script-admin', detail: { kind: 'saved_view', id: view.id } },
+      ]);
     });
   });
 }

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-quality-flag';
 import * as m0009 from './migrations/0009-identity';
 import * as m0010 from './migrations/0010-provisional';
 import * as m0011 from './migrations/0011-saved-sets';
+import * as m0012 from './migrations/0012-audit-events';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-identity': m0009,
   '0010-provisional': m0010,
   '0011-saved-sets': m0011,
+  '0012-audit-events': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { AUDIT_EVENTS } from '../db/migrations/0010-provisional';
+import type { AUDIT_EVENTS } from '../db/migrations/0012-audit-events';
 import type { Principal } from './principal';
 
 export type AuditEventKind = (typeof AUDIT_EVENTS)[number];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { bumpProvisionalState, writeProvisional } from '../db/provisional-access';
 import { deriveProvisionalMetricValues } from '../derived/provisional-metric-value.repository';
@@ -101,9 +102,29 @@ export async function uploadProvisional(db: Db, principal: Principal, upload: { 
     file = sourceFileOfBytes(upload.name, upload.bytes);
     parsed = await readUpload(db, laCode, file);
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw new ProvisionalUploadRefused('BAD_USER_INPUT', error.message, [], 1);
-    if (error instanceof ImportRejectedError) throw new ProvisionalUploadRefused('BAD_USER_INPUT', error.message, error.issues, error.total);
-    throw error;
+    const refused =
+      error instanceof UnreadableFileError
+        ? new ProvisionalUploadRefused('BAD_USER_INPUT', error.message, [], 1)
+        : error instanceof ImportRejectedError
+          ? new ProvisionalUploadRefused('BAD_USER_INPUT', error.message, error.issues, error.total)
+          : undefined;
+    if (!refused) throw error;
+    // Logged without the file's figures: where the first problem is, not the value found there.
+    const first = refused.issues[0];
+    await appendAuditEvent(
+      db,
+      'provisional-refused',
+      principal,
+      {
+        file: upload.name,
+        bytes: upload.bytes.length,
+        sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+        problems: refused.total,
+        firstProblem: first ? `${first.file}:${first.row}:${first.column || '-'}: ${first.message}` : refused.message.split('\n')[0],
+      },
+      requestId,
+    );
+    throw refused;
   }
   const dataset = parsed.dataset.id;
   return writeProvisional(db, async (trx) => {

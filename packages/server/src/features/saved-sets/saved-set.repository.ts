@@ -49,33 +49,33 @@ export async function selectComparatorSetsOf(db: Db, owner: string): Promise<Com
   return db.selectFrom('comparator_set').selectAll().where('owner', '=', owner).orderBy('name').orderBy('id').execute();
 }
 
-/** SQL: insert into comparator_set (id, owner, name, codes, visibility) values (…) returning * */
-export async function insertComparatorSet(db: Db, row: Pick<ComparatorSetRow, 'id' | 'owner' | 'name' | 'codes' | 'visibility'>): Promise<ComparatorSetRow> {
-  return db.transaction().execute(async (tx) => {
-    const inserted = await tx.insertInto('comparator_set').values(row).returningAll().executeTakeFirstOrThrow();
-    await bumpRevision(tx);
-    return inserted;
-  });
+/**
+ * Run inside a transaction (the service's, with its audit event), so the revision moves with the set.
+ *
+ * SQL: insert into comparator_set (id, owner, name, codes, visibility) values (…) returning *
+ */
+export async function insertComparatorSet(trx: Db, row: Pick<ComparatorSetRow, 'id' | 'owner' | 'name' | 'codes' | 'visibility'>): Promise<ComparatorSetRow> {
+  const inserted = await trx.insertInto('comparator_set').values(row).returningAll().executeTakeFirstOrThrow();
+  await bumpRevision(trx);
+  return inserted;
 }
 
 /**
  * Changes an owner's set (name, codes, visibility), adding 1 to its version; undefined when the
- * owner has no set with that id.
+ * owner has no set with that id. Run inside a transaction, as `insertComparatorSet`.
  *
  * SQL: update comparator_set set …, version = version + 1, updated_at = now() where id = $1 and owner = $2 returning *
  */
-export async function updateComparatorSet(db: Db, id: string, owner: string, changes: Partial<Pick<ComparatorSetRow, 'name' | 'codes' | 'visibility'>>): Promise<ComparatorSetRow | undefined> {
-  return db.transaction().execute(async (tx) => {
-    const updated = await tx
-      .updateTable('comparator_set')
-      .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('owner', '=', owner)
-      .returningAll()
-      .executeTakeFirst();
-    if (updated) await bumpRevision(tx);
-    return updated;
-  });
+export async function updateComparatorSet(trx: Db, id: string, owner: string, changes: Partial<Pick<ComparatorSetRow, 'name' | 'codes' | 'visibility'>>): Promise<ComparatorSetRow | undefined> {
+  const updated = await trx
+    .updateTable('comparator_set')
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) await bumpRevision(trx);
+  return updated;
 }
 
 /**
@@ -88,16 +88,15 @@ export async function updateSavedView(db: Db, id: string, owner: string, changes
 }
 
 /**
- * Deletes an owner's set or view; false when the owner has none with that id.
+ * Deletes an owner's set or view; false when the owner has none with that id. Run inside a
+ * transaction, as `insertComparatorSet`.
  *
  * SQL: delete from comparator_set where id = $1 and owner = $2
  */
-export async function deleteSaved(db: Db, kind: SavedKind, id: string, owner: string): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
-    const { numDeletedRows } = await tx.deleteFrom(kind).where('id', '=', id).where('owner', '=', owner).executeTakeFirst();
-    if (numDeletedRows > 0n && kind === 'comparator_set') await bumpRevision(tx);
-    return numDeletedRows > 0n;
-  });
+export async function deleteSaved(trx: Db, kind: SavedKind, id: string, owner: string): Promise<boolean> {
+  const { numDeletedRows } = await trx.deleteFrom(kind).where('id', '=', id).where('owner', '=', owner).executeTakeFirst();
+  if (numDeletedRows > 0n && kind === 'comparator_set') await bumpRevision(trx);
+  return numDeletedRows > 0n;
 }
 
 /** SQL: select … from saved_view where id = $1 */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, SavedVisibility } from '../../db/database';
 import type { ApiContext } from '../../graphql/context';
 import { ApiError } from '../../graphql/errors';
+import { appendAuditEvent } from '../../identity/audit.repository';
 import type { Principal } from '../../identity/principal';
 import { toAuthority } from '../authorities/authority.service';
 import { MAX_CUSTOM_PEERS, PeerKind, type PeerSelector } from '../peer-groups/peer-group.type';
@@ -139,6 +140,12 @@ function checkRoom(existing: readonly unknown[], kind: SavedKind): void {
   if (n >= MAX_SAVED_PER_USER) throw badInput(kind === 'comparator_set' ? 'set' : 'view', `You have ${n} ${KIND_LABEL[kind]}s, the most one user may keep: delete one first.`, { max: MAX_SAVED_PER_USER });
 }
 
+/** A change as the audit log records it: `shared` rather than the stored visibility. */
+function auditedChanges(asked: { name?: string; codes?: string[]; visibility?: SavedVisibility }): Record<string, unknown> {
+  const { visibility, ...rest } = asked;
+  return { ...rest, ...(visibility !== undefined ? { shared: visibility === 'link' } : {}) };
+}
+
 const sameCodes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((code, i) => code === b[i]);
 
 /** Saves a new comparator set for the caller. */
@@ -154,8 +161,28 @@ export async function createComparatorSet(ctx: ApiContext, input: ComparatorSetI
   const same = existing.find((row) => row.name === name && row.visibility === visibility && sameCodes(row.codes, codes));
   if (same) return toComparatorSet(same, owner, reference);
   checkRoom(existing, 'comparator_set');
-  const row = await insertComparatorSet(ctx.writeDb, { id: newLinkId(), owner, name, codes, visibility });
+  const row = await inTransactionAudited(ctx, 'saved-create', 'comparator_set', async (trx) => {
+    const inserted = await insertComparatorSet(trx, { id: newLinkId(), owner, name, codes, visibility });
+    return { result: inserted, id: inserted.id, detail: { name, codes, shared: visibility === 'link' } };
+  });
   return toComparatorSet(row, owner, reference);
+}
+
+/**
+ * Runs a change to a saved set or view and its audit event in one transaction: the event is
+ * written when `change` gives an id (something changed), with what was asked for.
+ */
+async function inTransactionAudited<T>(
+  ctx: ApiContext,
+  event: 'saved-create' | 'saved-change' | 'saved-delete',
+  kind: SavedKind,
+  change: (trx: Db) => Promise<{ result: T; id?: string; detail?: Record<string, unknown> }>,
+): Promise<T> {
+  return ctx.writeDb.transaction().execute(async (trx) => {
+    const { result, id, detail } = await change(trx);
+    if (id !== undefined) await appendAuditEvent(trx, event, ctx.principal, { kind, id, ...detail }, ctx.requestId);
+    return result;
+  });
 }
 
 /** Renames, re-lists or (un)shares one of the caller's sets; its version goes up by one. */
@@ -163,10 +190,14 @@ export async function changeComparatorSet(ctx: ApiContext, id: string, changes: 
   const owner = ownerOf(ctx.principal, 'Changing a comparator set', 'id');
   checkId(id, 'comparator_set', 'id');
   const reference = await ctx.reference();
-  const row = await updateComparatorSet(ctx.writeDb, id, owner, {
+  const asked = {
     ...(changes.name != null ? { name: checkName(changes.name, 'changes.name') } : {}),
     ...(changes.codes != null ? { codes: checkCodes(reference, changes.codes, 'changes.codes') } : {}),
     ...(changes.shared != null ? { visibility: visibilityOf(changes.shared) } : {}),
+  };
+  const row = await inTransactionAudited(ctx, 'saved-change', 'comparator_set', async (trx) => {
+    const updated = await updateComparatorSet(trx, id, owner, asked);
+    return { result: updated, id: updated?.id, detail: { changes: auditedChanges(asked) } };
   });
   return row ? toComparatorSet(row, owner, reference) : refuseChange(ctx.writeDb, 'comparator_set', id, 'id');
 }
@@ -178,7 +209,11 @@ export async function changeComparatorSet(ctx: ApiContext, id: string, changes: 
 export async function deleteSavedThing(ctx: ApiContext, kind: SavedKind, id: string): Promise<boolean> {
   const owner = ownerOf(ctx.principal, `Deleting a ${KIND_LABEL[kind]}`, 'id');
   checkId(id, kind, 'id');
-  if (await deleteSaved(ctx.writeDb, kind, id, owner)) return true;
+  const deleted = await inTransactionAudited(ctx, 'saved-delete', kind, async (trx) => {
+    const done = await deleteSaved(trx, kind, id, owner);
+    return { result: done, id: done ? id : undefined };
+  });
+  if (deleted) return true;
   const row = kind === 'comparator_set' ? await selectComparatorSet(ctx.writeDb, id) : await selectSavedView(ctx.writeDb, id);
   return row ? refuseChange(ctx.writeDb, kind, id, 'id') : false;
 }
@@ -212,16 +247,24 @@ export async function createSavedView(ctx: ApiContext, input: SavedViewInput): P
   const same = existing.find((row) => row.name === name && row.path === input.path && row.search === input.search && row.visibility === visibility);
   if (same) return toSavedView(same, owner);
   checkRoom(existing, 'saved_view');
-  return toSavedView(await insertSavedView(ctx.writeDb, { id: newLinkId(), owner, name, path: input.path, search: input.search, visibility }), owner);
+  const row = await inTransactionAudited(ctx, 'saved-create', 'saved_view', async (trx) => {
+    const inserted = await insertSavedView(trx, { id: newLinkId(), owner, name, path: input.path, search: input.search, visibility });
+    return { result: inserted, id: inserted.id, detail: { name, path: input.path, shared: visibility === 'link' } };
+  });
+  return toSavedView(row, owner);
 }
 
 /** Renames or (un)shares one of the caller's views. */
 export async function changeSavedView(ctx: ApiContext, id: string, changes: SavedViewChanges): Promise<SavedView> {
   const owner = ownerOf(ctx.principal, 'Changing a saved view', 'id');
   checkId(id, 'saved_view', 'id');
-  const row = await updateSavedView(ctx.writeDb, id, owner, {
+  const asked = {
     ...(changes.name != null ? { name: checkName(changes.name, 'changes.name') } : {}),
     ...(changes.shared != null ? { visibility: visibilityOf(changes.shared) } : {}),
+  };
+  const row = await inTransactionAudited(ctx, 'saved-change', 'saved_view', async (trx) => {
+    const updated = await updateSavedView(trx, id, owner, asked);
+    return { result: updated, id: updated?.id, detail: { changes: auditedChanges(asked) } };
   });
   return row ? toSavedView(row, owner) : refuseChange(ctx.writeDb, 'saved_view', id, 'id');
 }
