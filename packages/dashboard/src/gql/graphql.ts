@@ -353,7 +353,7 @@ export type ReportPageQueryVariables = Exact<{
 }>;
 
 
-export type ReportPageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, members: Array<{ code: string }> }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, england: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null } }> }, plans: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, mainstream: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, spend: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, map: { metric: { label: string, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> } };
+export type ReportPageQuery = { profile: { year: number, authority: { code: string, name: string, region: { code: string, name: string }, programmes: Array<{ programme: Programme, cohort: string, listIncomplete: boolean }> }, peerGroup: { id: string, kind: PeerKind, label: string, size: number, listIncomplete: boolean, members: Array<{ code: string }> }, metrics: Array<{ rank: number | null, rankOutOf: number, peersAbove: number, peersBelow: number, quartileBand: number | null, metric: { id: string, label: string, theme: Theme, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { code: number, label: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> }, england: { value: number | null, status: string }, peers: { median: number | null, lowerQuartile: number | null, upperQuartile: number | null, min: number | null, max: number | null }, provisional: { value: number | null, status: string, wouldRank: number | null, rankOutOf: number, quartileBand: number | null, upload: { id: string, version: number, uploadedAt: string, sharedWithDfe: boolean } } | null }> }, plans: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, mainstream: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, spend: { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> }, map: { metric: { label: string, unit: Unit, decimals: number, polarity: Polarity, source: string }, period: { label: string }, members: Array<{ rank: number | null, quartileBand: number | null, authority: { code: string, name: string }, value: { value: number | null, status: string, notes: Array<{ id: string, kind: NoteKind, text: string, source: string }> } }> } };
 
 export type ReportTrendFragment = { metric: { id: string, label: string, unit: Unit, decimals: number, source: string }, periods: Array<{ code: number, label: string }>, breaks: Array<{ period: number }>, series: Array<{ id: string, kind: TrendSeriesKind, label: string, area: { code: string } | null, points: Array<{ value: number | null, status: string }> }> };
 
@@ -1811,6 +1811,9 @@ export const ReportPageDocument = new TypedDocumentString(`
       peersAbove
       peersBelow
       quartileBand
+      provisional {
+        ...ProvisionalMark
+      }
     }
   }
   plans: trend(metric: "ehc_plans", areas: [$area], focus: $la, peers: $peers) {
@@ -1852,7 +1855,20 @@ export const ReportPageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment Footnote on ValueNote {
+    fragment ProvisionalMark on ProvisionalFigure {
+  value
+  status
+  wouldRank
+  rankOutOf
+  quartileBand
+  upload {
+    id
+    version
+    uploadedAt
+    sharedWithDfe
+  }
+}
+fragment Footnote on ValueNote {
   id
   kind
   text

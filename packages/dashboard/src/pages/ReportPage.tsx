@@ -11,6 +11,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { OGL_ATTRIBUTION } from '../format/csv';
 import { formatValue, quartileLabel, type UnitCode } from '../format/format-value';
 import { numberFootnotes } from '../format/notes';
+import { provisionalNote } from '../format/provisional';
 import { type PeerKindCode, themeSentence } from '../format/sentence';
 import { publicationsOf } from '../format/sources';
 import type { ReportPageQuery as ReportData } from '../gql/graphql';
@@ -149,7 +150,8 @@ export default function ReportPage({ state }: { state: UrlState }) {
           <tbody className="govuk-table__body">
             {key.map((m) => {
               const f = formatOf(m.metric);
-              return (
+              const p = m.provisional;
+              return [
                 <tr key={m.metric.id} className="govuk-table__row">
                   <th scope="row" className="govuk-table__header">
                     {m.metric.label} <span className="sb-metric__period">{m.period.label}</span>
@@ -180,8 +182,24 @@ export default function ReportPage({ state }: { state: UrlState }) {
                       />
                     )}
                   </td>
-                </tr>
-              );
+                </tr>,
+                // The LA's provisional figure, where the caller may see one: a row of its own, marked P, against the published figures above.
+                p && (
+                  <tr key={`${m.metric.id}-provisional`} className="govuk-table__row sb-provisional" data-testid="report-provisional">
+                    <th scope="row" className="govuk-table__header">
+                      {m.metric.label} <span className="sb-metric__period">(provisional)</span>
+                    </th>
+                    <td className="govuk-table__cell">
+                      {formatValue(p.value ?? null, p.status, f)} <strong className="sb-provisional-tag">P</strong>
+                    </td>
+                    <td className="govuk-table__cell" colSpan={2}>
+                      {provisionalNote(p)}
+                    </td>
+                    <td className="govuk-table__cell">{p.wouldRank ? `would rank ${p.wouldRank} of ${p.rankOutOf}` : 'not ranked'}</td>
+                    <td className="govuk-table__cell" />
+                  </tr>
+                ),
+              ];
             })}
           </tbody>
         </table>
