@@ -112,6 +112,12 @@ async function provisionalScenario(browser, server, idp) {
     await legend(kent.page).waitFor();
     await kent.page.getByRole('columnheader', { name: 'Kent: provisional (P)' }).waitFor();
     await assertAxeClean(kent.page);
+    // The map draws published figures; Kent's provisional one is said beside it, marked P.
+    await kent.page.goto(`${server.baseUrl}/map?la=886&metric=dsg_deficit_pct&period=202122`);
+    await kent.page.getByTestId('map-provisional').waitFor();
+    assert.match(await kent.page.getByTestId('map-provisional').innerText(), /Kent's provisional figure \(P, uploaded \d+ \w+ \d{4}, not published\) is 12\.3%?: it would rank \d+\w\w of \d+/);
+    await assertAxeClean(kent.page);
+    await kent.page.screenshot({ path: path.join(here, 'screenshots', 'provisional-map-kent.png'), fullPage: true });
     await kent.page.goto(`${server.baseUrl}/provisional`);
     await kent.page.getByRole('button', { name: /Share with DfE/ }).click();
     await kent.page.getByRole('button', { name: /Stop sharing/ }).waitFor();

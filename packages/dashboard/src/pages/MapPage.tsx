@@ -84,6 +84,13 @@ export default function MapPage({ state }: { state: UrlState }) {
         </button>
       </form>
       <p className="govuk-body">{comparison.metric.description}</p>
+      {comparison.provisional && (
+        // The map draws published figures only: the focus LA's own provisional figure is said beside it, marked as on the compare page.
+        <div className="govuk-inset-text" data-testid="map-provisional">
+          <strong className="govuk-tag govuk-tag--yellow">P</strong> {provisionalSentence(comparison.focus?.name ?? 'The selected authority', comparison.provisional, { unit: comparison.metric.unit as UnitCode, decimals: comparison.metric.decimals })} The
+          map and its table show published figures only. P: {provisionalNote(comparison.provisional)}.
+        </div>
+      )}
       <MapPanel
         id="map"
         metric={comparison.metric}
@@ -96,13 +103,6 @@ export default function MapPage({ state }: { state: UrlState }) {
         view={state.view}
         viewHref={viewHref}
       />
-      {comparison.provisional && (
-        // The map draws published figures only: the focus LA's own provisional figure is said beside it, marked as on the compare page.
-        <div className="govuk-inset-text" data-testid="map-provisional">
-          <strong className="govuk-tag govuk-tag--yellow">P</strong> {provisionalSentence(comparison.focus?.name ?? 'The selected authority', comparison.provisional, { unit: comparison.metric.unit as UnitCode, decimals: comparison.metric.decimals })} The
-          map and its table show published figures only. P: {provisionalNote(comparison.provisional)}.
-        </div>
-      )}
       <StatusLegend />
       <p className="govuk-body">
         <Link href={metricHref(metricId)}>How this metric is defined</Link> · <Link href={hrefFor('compare', { ...state, metric: metricId })}>Compare it with the comparator set</Link>
