@@ -96,7 +96,7 @@ export async function uploadProvisional(db: Db, principal: Principal, upload: { 
   }
   const laCode = principal.laCode;
   const subject = principal.subject;
-  let file: SourceFile;
+  let file: SourceFile | undefined;
   let parsed: ObservationFile;
   try {
     file = sourceFileOfBytes(upload.name, upload.bytes);
@@ -118,7 +118,8 @@ export async function uploadProvisional(db: Db, principal: Principal, upload: { 
       {
         file: upload.name,
         bytes: upload.bytes.length,
-        sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+        // Hashed when read; a file refused before that (NUL bytes, not UTF-8) is hashed here.
+        sha256: file?.sha256 ?? createHash('sha256').update(upload.bytes).digest('hex'),
         problems: refused.total,
         firstProblem: first ? `${first.file}:${first.row}:${first.column || '-'}: ${first.message}` : refused.message.split('\n')[0],
       },
