@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
 import { type FileOutcome, importPaths } from '../src/ingest/import.service';
 import { ENGINES } from './support/engines';
-import { copyWithLines, removeCopies } from './support/file-copies';
+import { copiesInPathOrder, copyWithLines, removeCopies } from './support/file-copies';
 import { openFreshDatabase } from './support/fresh-database';
 import { importFile, importLaLookup, releaseIdOf } from './support/import-file';
 import { OFFICIAL_FILES } from './support/official-data';
@@ -186,14 +186,18 @@ for (const engine of ENGINES) {
       beforeAll(async () => {
         handle = await openFreshDatabase(engine);
         await importLaLookup(handle.db);
-        outcomes = await importPaths(handle.db, [OFFICIAL_FILES.dsgDeficitPct, copyWithLines(OFFICIAL_FILES.dsgDeficitPct, newerEdition, NEWER)]);
+        // The newer edition's path sorts first, so the older is read after it in the same run.
+        outcomes = await importPaths(
+          handle.db,
+          copiesInPathOrder([{ source: OFFICIAL_FILES.dsgDeficitPct, edit: newerEdition, name: NEWER }, { source: OFFICIAL_FILES.dsgDeficitPct }]),
+        );
       });
 
       afterAll(async () => {
         await handle?.close();
       });
 
-      test('loads both, the newer edition first (its copy sorts first), the older writing nothing over it', () => {
+      test('loads both, the newer edition first (its path sorts first), the older writing nothing over it', () => {
         expect(outcomes.map((o) => [path.basename(o.file), o.status, o.status === 'loaded' ? o.observations : null])).toEqual([
           [NEWER, 'loaded', 479],
           [ORIGINAL, 'loaded', 0],

@@ -20,6 +20,23 @@ export function copyWithLines(source: string, edit: (lines: string[]) => string[
   return target;
 }
 
+/**
+ * Copies files into one new temporary folder, each in a subfolder numbered in the given order, and
+ * returns their paths. An import reads files of the same kind in path order, so these are read in
+ * the order given wherever the official data happen to live (a copy beside an original in
+ * ../shared/data sorts before or after it depending on the checkout's place on disk).
+ */
+export function copiesInPathOrder(copies: readonly { source: string; edit?: (lines: string[]) => string[]; name?: string }[]): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-copies-'));
+  made.push(dir);
+  return copies.map(({ source, edit = (lines) => lines, name = path.basename(source) }, index) => {
+    const target = path.join(dir, String(index + 1), name);
+    fs.mkdirSync(path.dirname(target));
+    fs.writeFileSync(target, edit(fs.readFileSync(source, 'utf8').split('\n')).join('\n'));
+    return target;
+  });
+}
+
 /** Replaces one cell of a line (0-based column) of a file without quoted cells, such as the extracts. */
 export function withCell(line: string, column: number, value: string): string {
   const cells = line.split(',');
