@@ -141,8 +141,14 @@ const ConfigSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL such as https://sendbench.example.gov.uk' }).optional(),
     /** Signed-in sessions last this long. */
     SESSION_TTL_SECONDS: positiveInt('SESSION_TTL_SECONDS', 8 * 60 * 60),
+    /** A signed-in session not used for this long has ended (at most SESSION_TTL_SECONDS). */
+    SESSION_IDLE_SECONDS: positiveInt('SESSION_IDLE_SECONDS', 30 * 60),
     /** Embedded mode's one local user (admin, no sign-in): default on when HOST is loopback and no OIDC_ISSUER is set. */
     LOCAL_USER: onOff('LOCAL_USER').optional(),
+  })
+  .refine((c) => c.SESSION_IDLE_SECONDS <= c.SESSION_TTL_SECONDS, {
+    path: ['SESSION_IDLE_SECONDS'],
+    message: 'SESSION_IDLE_SECONDS must not be longer than SESSION_TTL_SECONDS (a session ends at whichever comes first)',
   })
   .refine((c) => !c.DATABASE_READ_URL || c.DATABASE_URL, { path: ['DATABASE_READ_URL'], message: 'DATABASE_READ_URL needs DATABASE_URL (the primary, for imports and migrations)' })
   .refine((c) => !c.OIDC_ISSUER || (c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET), { path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (the client registered with the issuer)' })

@@ -33,6 +33,18 @@ describe('sign-in settings', () => {
     ),
   );
 
+  test(
+    'refuses an idle limit longer than the session itself',
+    refused(
+      { SESSION_TTL_SECONDS: '3600', SESSION_IDLE_SECONDS: '7200' },
+      'SESSION_IDLE_SECONDS: SESSION_IDLE_SECONDS must not be longer than SESSION_TTL_SECONDS (a session ends at whichever comes first) (got "7200")',
+    ),
+  );
+
+  test('ends sessions idle for 30 minutes, within 8 hours, by default', () => {
+    expect(loadConfig({})).toMatchObject({ SESSION_IDLE_SECONDS: 1800, SESSION_TTL_SECONDS: 28800 });
+  });
+
   test('reads an Entra-style role mapping', () => {
     expect(loadConfig({ OIDC_ROLES: 'SENDbench.Admin=admin, SENDbench.Analyst=dfe_analyst,SENDbench.LA=la_user' }).OIDC_ROLES).toEqual({ 'SENDbench.Admin': 'admin', 'SENDbench.Analyst': 'dfe_analyst', 'SENDbench.LA': 'la_user' });
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/connect';
@@ -14,6 +15,9 @@ import { freePort, serveWithSignIn, setCookies, type SignedInApp, signInThroughP
 
 const ME = '{ me { role method signedIn subject name laCode } }';
 const AUDIT = (first: number, before?: string) => `{ auditEvents(first: ${first}${before ? `, before: "${before}"` : ''}) { totalCount nextBefore events { id event subject role laCode detail } } }`;
+
+/** The stored id of a session cookie's token (session.repository.ts keeps only its SHA-256). */
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A GraphQL GET (not a POST: no CSRF token needed) with `cookie`. */
 async function get(base: string, query: string, cookie?: string): Promise<{ status: number; body: any }> {
@@ -78,6 +82,26 @@ for (const engine of ENGINES) {
       expect(trace.sessionCookie).not.toEqual(trace.pendingCookie);
       const before = await get(served.base, ME, `sendbench-session=${trace.pendingCookie}`);
       expect(before.body.data.me).toMatchObject({ role: 'ANONYMOUS', method: 'NONE', signedIn: false });
+    });
+
+    test('keeps a session in use alive, moving its last use on at most once a minute', async () => {
+      const { sessionCookie } = await signInThroughProvider(served.base, 'analyst');
+      const cookie = `sendbench-session=${sessionCookie}`;
+      const lastSeen = () => handle.db.selectFrom('user_session').select(sql<number>`extract(epoch from now() - last_seen_at)::float8`.as('age')).where('id_hash', '=', hashOf(sessionCookie)).executeTakeFirstOrThrow();
+      // 20 s ago: used again, but not written (under a minute); 29 minutes ago: written now.
+      await sql`update user_session set last_seen_at = now() - interval '20 seconds' where id_hash = ${hashOf(sessionCookie)}`.execute(handle.db);
+      expect((await get(served.base, ME, cookie)).body.data.me).toMatchObject({ role: 'DFE_ANALYST', signedIn: true });
+      expect((await lastSeen()).age).toBeGreaterThanOrEqual(20);
+      await sql`update user_session set last_seen_at = now() - interval '29 minutes' where id_hash = ${hashOf(sessionCookie)}`.execute(handle.db);
+      expect((await get(served.base, ME, cookie)).body.data.me).toMatchObject({ role: 'DFE_ANALYST', signedIn: true });
+      expect((await lastSeen()).age).toBeLessThan(60);
+    });
+
+    test('ends a session idle for longer than SESSION_IDLE_SECONDS (30 minutes)', async () => {
+      const { sessionCookie } = await signInThroughProvider(served.base, 'kent-officer');
+      const cookie = `sendbench-session=${sessionCookie}`;
+      await sql`update user_session set last_seen_at = now() - interval '31 minutes' where id_hash = ${hashOf(sessionCookie)}`.execute(handle.db);
+      expect((await get(served.base, ME, cookie)).body.data.me).toMatchObject({ role: 'ANONYMOUS', method: 'NONE', signedIn: false });
     });
 
     test('refuses a callback whose browser started no sign-in, with a clear message', async () => {

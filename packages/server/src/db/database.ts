@@ -206,6 +206,8 @@ export interface UserSessionTable {
   pending: ColumnType<{ state: string; nonce: string; codeVerifier: string; returnTo: string } | null, string | null, string | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** When the session last served a request (to the minute): idle past SESSION_IDLE_SECONDS, it has ended. */
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** The last role each subject signed in with, to notice role changes (migration 0009). */

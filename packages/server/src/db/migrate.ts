@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-identity';
 import * as m0010 from './migrations/0010-provisional';
 import * as m0011 from './migrations/0011-saved-sets';
 import * as m0012 from './migrations/0012-audit-events';
+import * as m0013 from './migrations/0013-session-idle';
 
 /** Static provider: the same code runs from src (jest) and dist (node). Add new migrations here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-provisional': m0010,
   '0011-saved-sets': m0011,
   '0012-audit-events': m0012,
+  '0013-session-idle': m0013,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

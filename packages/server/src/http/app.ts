@@ -97,6 +97,7 @@ const NO_IDENTITY: Identity = {
   publicUrl: 'http://127.0.0.1',
   secureCookies: false,
   sessionTtlMs: 0,
+  sessionIdleMs: 0,
 };
 
 /**

@@ -60,7 +60,7 @@ export async function registerSignIn(fastify: FastifyInstance, options: { db: Db
       return identity.verifyBearer(match[1]);
     }
     const token = request.cookies?.[cookieName];
-    if (token && identity.mode === 'oidc') return (await selectSessionPrincipal(db, token)) ?? ANONYMOUS;
+    if (token && identity.mode === 'oidc') return (await selectSessionPrincipal(db, token, identity.sessionIdleMs)) ?? ANONYMOUS;
     return identity.mode === 'local' ? LOCAL_USER : ANONYMOUS;
   };
 
@@ -122,7 +122,7 @@ export async function registerSignIn(fastify: FastifyInstance, options: { db: Db
   fastify.post('/auth/sign-out', { onRequest: fastify.csrfProtection }, async (request, reply) => {
     const token = request.cookies?.[cookieName];
     if (token) {
-      const principal = identity.mode === 'oidc' ? await selectSessionPrincipal(db, token) : undefined;
+      const principal = identity.mode === 'oidc' ? await selectSessionPrincipal(db, token, identity.sessionIdleMs) : undefined;
       await deleteSession(db, token);
       if (principal) await appendAuditEvent(db, 'sign-out', principal, {}, request.id);
     }

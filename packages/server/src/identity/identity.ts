@@ -23,6 +23,8 @@ export interface Identity {
   /** Cookies are Secure unless the public address is this machine (http://127.0.0.1 in development). */
   secureCookies: boolean;
   sessionTtlMs: number;
+  /** A signed-in session unused for this long has ended. */
+  sessionIdleMs: number;
 }
 
 export interface IdentitySettings {
@@ -36,6 +38,7 @@ export interface IdentitySettings {
   OIDC_ROLES: RoleMapping['roles'];
   LOCAL_USER: 'on' | 'off';
   SESSION_TTL_SECONDS: number;
+  SESSION_IDLE_SECONDS: number;
   PUBLIC_URL?: string;
   HOST: string;
   PORT: number;
@@ -52,7 +55,7 @@ export async function createIdentity(settings: IdentitySettings, port = settings
   const publicUrl = (settings.PUBLIC_URL ?? `http://${settings.HOST === '0.0.0.0' || settings.HOST === '::' ? '127.0.0.1' : settings.HOST}:${port}`).replace(/\/$/, '');
   const secureCookies = !LOOPBACK.test(new URL(publicUrl).hostname);
   const mapping: RoleMapping = { roleClaim: settings.OIDC_ROLE_CLAIM, laClaim: settings.OIDC_LA_CLAIM, roles: settings.OIDC_ROLES };
-  const base = { mapping, publicUrl, secureCookies, sessionTtlMs: settings.SESSION_TTL_SECONDS * 1000 };
+  const base = { mapping, publicUrl, secureCookies, sessionTtlMs: settings.SESSION_TTL_SECONDS * 1000, sessionIdleMs: settings.SESSION_IDLE_SECONDS * 1000 };
   if (!settings.OIDC_ISSUER || !settings.OIDC_CLIENT_ID || !settings.OIDC_CLIENT_SECRET) return { ...base, mode: settings.LOCAL_USER === 'on' ? 'local' : 'anonymous' };
   const signIn = await discoverSignIn({ issuer: settings.OIDC_ISSUER, clientId: settings.OIDC_CLIENT_ID, clientSecret: settings.OIDC_CLIENT_SECRET, scopes: settings.OIDC_SCOPES, redirectUri: `${publicUrl}/auth/callback` });
   const verifyBearer = await createBearerVerifier({ issuer: settings.OIDC_ISSUER, audience: settings.OIDC_AUDIENCE ?? settings.OIDC_CLIENT_ID, jwksUri: signIn.jwksUri, mapping });

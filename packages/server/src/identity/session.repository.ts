@@ -55,20 +55,33 @@ export async function insertSignedInSession(db: Db, principal: Principal, ttlMs:
   return token;
 }
 
+/** A session's last use is written at most this often: a request a minute after the last moves it on. */
+export const LAST_SEEN_STEP_MS = 60_000;
+
 /**
- * The principal of a signed-in, unexpired session, or undefined.
+ * The principal of a signed-in session that has neither expired nor been idle for `idleMs`, or
+ * undefined. Using it moves its last use on, written at most once a minute (a request every few
+ * milliseconds does not write a row each time), so an idle limit is kept to within a minute.
  *
- * SQL: select subject, name, email, role, la_code from user_session where id_hash = $1 and subject is not null and expires_at > now()
+ * SQL: select subject, name, email, role, la_code, last_seen_at from user_session
+ *      where id_hash = $1 and subject is not null and expires_at > now() and last_seen_at > now() - idle;
+ *      then, when last_seen_at is a minute old: update user_session set last_seen_at = now() where id_hash = $1
  */
-export async function selectSessionPrincipal(db: Db, token: string): Promise<Principal | undefined> {
+export async function selectSessionPrincipal(db: Db, token: string, idleMs: number): Promise<Principal | undefined> {
+  const now = Date.now();
+  const idHash = hashOf(token);
   const row = await db
     .selectFrom('user_session')
-    .select(['subject', 'name', 'email', 'role', 'la_code'])
-    .where('id_hash', '=', hashOf(token))
+    .select(['subject', 'name', 'email', 'role', 'la_code', 'last_seen_at'])
+    .where('id_hash', '=', idHash)
     .where('subject', 'is not', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', new Date(now))
+    .where('last_seen_at', '>', new Date(now - idleMs))
     .executeTakeFirst();
   if (!row || !row.subject || !row.role) return undefined;
+  if (now - row.last_seen_at.getTime() >= LAST_SEEN_STEP_MS) {
+    await db.updateTable('user_session').set({ last_seen_at: new Date(now) }).where('id_hash', '=', idHash).execute();
+  }
   return Object.freeze({ role: row.role as Role, source: 'session' as const, subject: row.subject, name: row.name ?? undefined, email: row.email ?? undefined, ...(row.la_code ? { laCode: row.la_code } : {}) });
 }
 
