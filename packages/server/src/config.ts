@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { REQUEST_DEADLINE_DEFAULTS } from './http/request-deadline';
+import { UPLOAD_BUDGET_DEFAULTS } from './http/upload-budget';
 import { RATE_LIMIT_DEFAULTS } from './plugins/rate-limit';
 
 /** The repository root: packages/server/{src,dist}/config.* → three levels up. */
@@ -91,6 +92,8 @@ const ConfigSchema = z
     RATE_LIMIT: onOff('RATE_LIMIT').default('on'),
     RATE_LIMIT_REQUESTS: positiveInt('RATE_LIMIT_REQUESTS', RATE_LIMIT_DEFAULTS.requests),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt('RATE_LIMIT_WINDOW_SECONDS', RATE_LIMIT_DEFAULTS.windowMs / 1000),
+    /** Provisional uploads each LA user may make per hour (both ways in). */
+    PROVISIONAL_UPLOADS_PER_HOUR: positiveInt('PROVISIONAL_UPLOADS_PER_HOUR', UPLOAD_BUDGET_DEFAULTS.requests),
     /** Shares the rate-limit budget between processes. */
     REDIS_URL: z
       .string()

@@ -6,6 +6,7 @@ import { connectReadWrite, type ReadWriteHandle } from './db/read-write';
 import { connect, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { type App, createApp } from './http/app';
+import { UPLOAD_BUDGET_DEFAULTS } from './http/upload-budget';
 import { createIdentity, type Identity } from './identity/identity';
 import { terminalReporter } from './ingest/import-report';
 import { importPaths } from './ingest/import.service';
@@ -55,6 +56,13 @@ function rateLimiterOf(config: Config, logger: Logger, redis: Redis | undefined)
   const policy = { requests: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 };
   if (!redis) return new MemoryRateLimiter(policy);
   return new RedisRateLimiter(policy, redis, { logger, keyPrefix: `${config.REDIS_KEY_PREFIX}ratelimit:` });
+}
+
+/** Each LA user's budget of provisional uploads: in Redis when there is one (shared by every process), else in process. */
+function uploadBudgetOf(config: Config, logger: Logger, redis: Redis | undefined): RateLimiter {
+  const policy = { requests: config.PROVISIONAL_UPLOADS_PER_HOUR, windowMs: UPLOAD_BUDGET_DEFAULTS.windowMs };
+  if (!redis) return new MemoryRateLimiter(policy);
+  return new RedisRateLimiter(policy, redis, { logger, keyPrefix: `${config.REDIS_KEY_PREFIX}uploads:` });
 }
 
 /** Migrates and, on first start, imports the default data set, on a connection without the serving statement timeout. */
@@ -152,11 +160,13 @@ export async function serve(config: Config): Promise<void> {
     handle = await connectReadWrite({ dir: config.SENDBENCH_DB_DIR });
   }
   let limiter: RateLimiter | undefined;
+  let uploadBudget: RateLimiter | undefined;
   let redis: Redis | undefined;
   try {
     if (!config.DATABASE_URL) await prepareDatabase(config, logger, metrics, handle);
     redis = await redisOf(config, logger);
     limiter = rateLimiterOf(config, logger, redis);
+    uploadBudget = uploadBudgetOf(config, logger, redis);
     const identity = await createIdentity(config);
     const app = await createApp({
       db: handle.readDb,
@@ -170,6 +180,7 @@ export async function serve(config: Config): Promise<void> {
       explorer: config.EXPLORER === 'on',
       corsOrigins: config.CORS_ORIGINS,
       rateLimiter: limiter,
+      uploadBudget,
       trustProxyHops: config.TRUST_PROXY_HOPS,
       trustedDocuments,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
@@ -204,11 +215,13 @@ export async function serve(config: Config): Promise<void> {
     console.error(signInSummary(identity));
     const openHandle = handle;
     const openLimiter = limiter;
+    const openUploadBudget = uploadBudget;
     const openRedis = redis;
     onSignals(
       app,
       async () => {
         await openLimiter?.close();
+        await openUploadBudget.close();
         openRedis?.disconnect();
         await openHandle.close();
       },
@@ -217,6 +230,7 @@ export async function serve(config: Config): Promise<void> {
     );
   } catch (error) {
     await limiter?.close();
+    await uploadBudget?.close();
     redis?.disconnect();
     await handle.close();
     throw error;

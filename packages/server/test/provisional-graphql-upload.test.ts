@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { formatIssue } from '../src/ingest/import-issue';
 import { MAX_UPLOAD_BYTES } from '../src/ingest/provisional-upload.service';
+import { MemoryRateLimiter } from '../src/plugins/rate-limit';
 import { ENGINES } from './support/engines';
 import { deficitRowsOf, deficitUpload, graphql, openProvisionalHarness, type ProvisionalHarness, postUpload, provisionalCounts } from './support/provisional';
 
@@ -129,6 +130,50 @@ for (const engine of ENGINES) {
       const answer = await graphql(served.base, UPLOAD, as['kent-officer'], { file: 'time_period,la_name\n202122,Kent\n' });
       expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(answer.body.errors[0].message).toMatch(/Upload takes a file sent in a multipart\/form-data request/);
+    });
+  });
+
+  describe(`${engine} each LA user's budget of uploads, shared by both ways in`, () => {
+    let harness: ProvisionalHarness;
+    // Two uploads an hour: the third is one too many, whichever way it comes.
+    const budget = new MemoryRateLimiter({ requests: 2, windowMs: 60 * 60 * 1000 });
+
+    beforeAll(async () => {
+      harness = await openProvisionalHarness(engine, ['kent-officer', 'medway-officer'], { 'apollo-require-preflight': 'true' }, { uploadBudget: budget });
+    });
+
+    afterAll(async () => {
+      await harness?.close();
+      await budget.close();
+    });
+
+    test('refuses the upload after the budget with 429 and Retry-After, before reading it, storing nothing', async () => {
+      const { as, served, handle } = harness;
+      const kent = { authorization: as['kent-officer'].authorization };
+      const first = await postUpload(served.base, deficitUpload('886', '12.5'), kent, 'kent-1.csv');
+      const second = await multipart(served.base, deficitUpload('886', '13.5'), as['kent-officer'], { fileName: 'kent-2.csv' });
+      expect([first.status, second.body.data?.uploadProvisional?.version]).toEqual([201, 2]);
+      const before = await provisionalCounts(handle.db);
+
+      const response = await fetch(`${served.base}/provisional/uploads?file=kent-3.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', ...kent }, body: deficitUpload('886', '14.5') });
+      const refused = { status: response.status, retryAfter: Number(response.headers.get('retry-after')), limit: response.headers.get('ratelimit-limit'), body: (await response.json()) as any };
+      const viaGraphQL = await multipart(served.base, deficitUpload('886', '14.5'), as['kent-officer'], { fileName: 'kent-3.csv' });
+      // The budget's next upload is due 30 minutes (an hour over two uploads) after the first.
+      expect(refused.retryAfter).toBeGreaterThan(1_700);
+      expect(refused.retryAfter).toBeLessThanOrEqual(1_800);
+      expect({ status: refused.status, limit: refused.limit, code: refused.body.errors[0].extensions.code, message: refused.body.errors[0].message }).toEqual({
+        status: 429,
+        limit: '2',
+        code: 'RATE_LIMITED',
+        message: `Too many uploads: each LA user may upload 2 files per 60 minutes. Try again in ${refused.retryAfter} s.`,
+      });
+      expect({ status: viaGraphQL.status, code: viaGraphQL.body.errors[0].extensions.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+      expect(await provisionalCounts(handle.db)).toEqual(before);
+    });
+
+    test("counts each user's uploads apart: another LA's officer still uploads", async () => {
+      const answer = await postUpload(harness.served.base, deficitUpload('887', '3.5'), { authorization: harness.as['medway-officer'].authorization }, 'medway.csv');
+      expect({ status: answer.status, la: answer.body.upload?.laCode }).toEqual({ status: 201, la: '887' });
     });
   });
 }

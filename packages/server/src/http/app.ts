@@ -32,7 +32,7 @@ import { buildApiSchema } from '../graphql/schema';
 import type { Metrics } from '../observability/metrics';
 import { createErrorFormatter, MASKED_FAILURES } from '../plugins/error-masking';
 import { createQueryLimits, jsonDepthOver, QUERY_LIMITS } from '../plugins/query-limits';
-import { clientAddress, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
+import { clientAddress, MemoryRateLimiter, type RateLimiter, rateLimitHeaders } from '../plugins/rate-limit';
 import { apolloLogger, createOperationRecorder, logRequest } from '../plugins/request-logging';
 import { type CacheableRequest, requestMentions, ResponseCache } from '../plugins/response-cache';
 import { resolveDocument, TRUSTED_DOCUMENT_ERRORS, type TrustedDocuments } from '../plugins/trusted-documents';
@@ -42,6 +42,7 @@ import { EXAMPLE_OPERATION } from './example-operations';
 import { REQUEST_DEADLINE_DEFAULTS, startRequestDeadline } from './request-deadline';
 import { type ContentKind, setSecurityHeaders } from './security-headers';
 import { registerProvisionalRoutes } from './provisional-routes';
+import { spendUploadBudget, UPLOAD_BUDGET_DEFAULTS } from './upload-budget';
 import { ClientClosedError, PayloadTooLargeError, readBody } from './read-body';
 import { registerSignIn } from './sign-in';
 
@@ -74,6 +75,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Per-client budget on /graphql (default: none). */
   rateLimiter?: RateLimiter;
+  /** Each LA user's budget of provisional uploads (default: UPLOAD_BUDGET_DEFAULTS, in process). */
+  uploadBudget?: RateLimiter;
   /** Proxies in front whose X-Forwarded-For is trusted for the client address (default 0). */
   trustProxyHops?: number;
   /** The manifest of trusted operations and whether only they may run (default: none, open). */
@@ -264,6 +267,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let draining = false;
   let inFlight = 0;
   const writeDb = options.writeDb ?? options.db;
+  const uploadBudget = options.uploadBudget ?? new MemoryRateLimiter(UPLOAD_BUDGET_DEFAULTS);
 
   type Admission = { ok: true; search: string; body: unknown } | { ok: false; status: number; code: keyof typeof TRUSTED_DOCUMENT_ERRORS };
 
@@ -507,7 +511,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const identity = options.identity ?? NO_IDENTITY;
   const signIn = await registerSignIn(fastify, { db: writeDb, identity, logger });
 
-  registerProvisionalRoutes(fastify, { db: writeDb, principalOf: signIn.principalOf, csrfForSessions: signIn.csrfForSessions, reference: () => cache.current(db), logger });
+  registerProvisionalRoutes(fastify, { db: writeDb, principalOf: signIn.principalOf, csrfForSessions: signIn.csrfForSessions, reference: () => cache.current(db), uploadBudget, logger });
 
   // Liveness, polled by every balancer and orchestrator: written on the raw response, past Fastify's reply pipeline (its send and onSend hooks were a quarter of this answer's cost).
   fastify.all('/healthz', (_request, reply) => {
@@ -536,6 +540,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         return sendJson(res, 403, errorBody(`Uploading a file is for LA users (an LA's own provisional figures); this request's role is ${caller.role}.`, 'FORBIDDEN', { needed: 'la_user', role: caller.role, requestId }), { connection: 'close' });
       }
       if (caller) {
+        const spent = await spendUploadBudget(uploadBudget, caller, requestId);
+        if (spent) return sendJson(res, 429, spent.body, { ...spent.headers, connection: 'close' });
         const read = await readGraphQLMultipart(request, { fileBytes: MAX_UPLOAD_BYTES, fieldBytes: QUERY_LIMITS.maxDocumentBytes });
         if (!read.ok) return sendJson(res, read.status, errorBody(read.message, read.code, { requestId }), read.status === 413 ? { connection: 'close' } : {});
         preread = read.body;
@@ -596,6 +602,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         clearTimeout(grace);
       }
       await apollo.stop();
+      if (!options.uploadBudget) await uploadBudget.close();
     },
   };
 }

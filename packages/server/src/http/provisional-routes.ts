@@ -11,7 +11,9 @@ import { appendAuditEvent } from '../identity/audit.repository';
 import { BearerTokenError } from '../identity/bearer-token';
 import type { Principal } from '../identity/principal';
 import { MAX_UPLOAD_BYTES, ProvisionalUploadRefused, uploadProvisional } from '../ingest/provisional-upload.service';
+import type { RateLimiter } from '../plugins/rate-limit';
 import { ClientClosedError, PayloadTooLargeError, readBody } from './read-body';
+import { spendUploadBudget } from './upload-budget';
 
 export interface ProvisionalRouteOptions {
   /** The primary: uploads are written there. */
@@ -19,6 +21,8 @@ export interface ProvisionalRouteOptions {
   principalOf(request: FastifyRequest): Promise<Principal>;
   csrfForSessions(request: FastifyRequest, reply: FastifyReply, done: () => void): void;
   reference(): Promise<ReferenceSnapshot>;
+  /** Each LA user's budget of uploads (upload-budget.ts), shared with the uploadProvisional mutation. */
+  uploadBudget: RateLimiter;
   logger: Logger;
 }
 
@@ -34,7 +38,8 @@ function fileNameOf(value: unknown): string {
  * - POST /provisional/uploads?file=<name>.csv, Content-Type text/csv — an LA user's upload; 201
  *   with the stored upload, 400 BAD_USER_INPUT with every problem (row, column), 403 for other
  *   roles, 413 over MAX_UPLOAD_BYTES (refused from Content-Length before anything is read), 415
- *   for another content type. A session's POST needs its CSRF token, as /graphql does; text/csv
+ *   for another content type, 429 once the LA user's budget of uploads is spent (upload-budget.ts).
+ *   A session's POST needs its CSRF token, as /graphql does; text/csv
  *   also needs a CORS preflight, so no other site's page can send one.
  * - GET /provisional/template?dataset=<id> — the data set's template with the LA user's latest
  *   published rows.
@@ -66,6 +71,8 @@ export function registerProvisionalRoutes(fastify: FastifyInstance, options: Pro
     // Only an LA user's file is read: anyone else is refused (by the upload service, which audits it) before a byte of it.
     let bytes: Buffer = Buffer.alloc(0);
     if (principal.role === 'la_user') {
+      const spent = await spendUploadBudget(options.uploadBudget, principal, request.id);
+      if (spent) return json(reply.headers({ ...spent.headers, connection: 'close' }), 429, spent.body);
       try {
         bytes = await readBody(request.raw, MAX_UPLOAD_BYTES);
       } catch (error) {

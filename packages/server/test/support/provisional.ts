@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database';
 import type { DatabaseHandle } from '../../src/db/connect';
 import type { LocalIdentityProvider, LocalUser } from '../../src/dev/local-identity-provider';
+import type { AppOptions } from '../../src/http/app';
 import type { TestEngine } from './engines';
 import { openFreshDatabase } from './fresh-database';
 import { importLaLookup, importOrThrow } from './import-file';
@@ -52,13 +53,13 @@ export interface ProvisionalHarness {
   close(): Promise<void>;
 }
 
-export async function openProvisionalHarness(engine: TestEngine, users: readonly LocalUser[], extra: Record<string, string> = {}): Promise<ProvisionalHarness> {
+export async function openProvisionalHarness(engine: TestEngine, users: readonly LocalUser[], extra: Record<string, string> = {}, options: Partial<AppOptions> = {}): Promise<ProvisionalHarness> {
   const port = await freePort();
   const handle = await openFreshDatabase(engine);
   await importLaLookup(handle.db);
   await importOrThrow(handle.db, OFFICIAL_FILES.dsgDeficitPct);
   const idp = await startProviderFor([port]);
-  const served = await serveWithSignIn(handle, idp, port);
+  const served = await serveWithSignIn(handle, idp, port, undefined, options);
   const as: Record<string, Record<string, string>> = {};
   for (const user of users) as[user] = { authorization: `Bearer ${await idp.accessTokenFor(user)}`, ...extra };
   return {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import type { DatabaseHandle } from '../../src/db/connect';
 import { type LocalIdentityProvider, type LocalUser, localSignInSettings, startLocalIdentityProvider } from '../../src/dev/local-identity-provider';
-import { type App, createApp } from '../../src/http/app';
+import { type App, type AppOptions, createApp } from '../../src/http/app';
 import { createIdentity } from '../../src/identity/identity';
 
 /** A port no one listens on now (the app's redirect URI must be known before it starts). */
@@ -34,12 +34,12 @@ export interface SignedInApp {
 
 /**
  * The app over `handle` with sign-in through `idp`, listening on `port` (one of the redirect URIs
- * the provider was started with). `roles` overrides OIDC_ROLES.
+ * the provider was started with). `roles` overrides OIDC_ROLES; `options` adds to the app's options.
  */
-export async function serveWithSignIn(handle: DatabaseHandle, idp: LocalIdentityProvider, port: number, roles?: string): Promise<SignedInApp> {
+export async function serveWithSignIn(handle: DatabaseHandle, idp: LocalIdentityProvider, port: number, roles?: string, options: Partial<AppOptions> = {}): Promise<SignedInApp> {
   const config = loadConfig({ ...localSignInSettings(idp.issuer, `http://127.0.0.1:${port}`), ...(roles ? { OIDC_ROLES: roles } : {}) });
   const identity = await createIdentity(config, port);
-  const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: false, responseCache: true, identity });
+  const app = await createApp({ db: handle.db, logger: pino({ level: 'silent' }), production: false, responseCache: true, identity, ...options });
   await new Promise<void>((resolve) => app.server.listen(port, '127.0.0.1', () => resolve()));
   return { app, base: `http://127.0.0.1:${port}`, stop: () => app.stop() };
 }
