@@ -256,6 +256,32 @@ for (const engine of ENGINES) {
       await ask('analyst', 'mutation ($id: ID!) { deleteSavedView(id: $id) }', { id: v1.id });
     });
 
+    test('makes one set and one view, each audited once, of the same save sent several times at once', async () => {
+      const saveView = 'mutation ($view: SavedViewInput!) { saveView(view: $view) { id } }';
+      const view = { name: 'At once view', path: '/compare', search: '?la=887' };
+      const answers = await Promise.all([
+        ...Array.from({ length: 6 }, () => ask('analyst', CREATE, { set: { name: 'At once', codes: ['886', '887', '888'] } })),
+        ...Array.from({ length: 6 }, () => ask('analyst', saveView, { view })),
+      ]);
+      const setIds = new Set(answers.slice(0, 6).map((a) => a.body.data.createComparatorSet.id));
+      const viewIds = new Set(answers.slice(6).map((a) => a.body.data.saveView.id));
+      const stored = await sql<{ sets: number; views: number }>`
+        select (select count(*)::integer from comparator_set where owner = 'script-analyst' and name = 'At once') as sets,
+          (select count(*)::integer from saved_view where owner = 'script-analyst' and name = 'At once view') as views
+      `.execute(handle.db);
+      const [setId] = setIds;
+      const [viewId] = viewIds;
+      expect({ setIds: setIds.size, viewIds: viewIds.size, stored: stored.rows[0], setEvents: (await auditedChangesOf(setId)).map((e) => e.event), viewEvents: (await auditedChangesOf(viewId)).map((e) => e.event) }).toEqual({
+        setIds: 1,
+        viewIds: 1,
+        stored: { sets: 1, views: 1 },
+        setEvents: ['saved-create'],
+        viewEvents: ['saved-create'],
+      });
+      await ask('analyst', 'mutation ($id: ID!) { deleteComparatorSet(id: $id) }', { id: setId });
+      await ask('analyst', 'mutation ($id: ID!) { deleteSavedView(id: $id) }', { id: viewId });
+    });
+
     test('saves, lists, renames, shares and deletes a view', async () => {
       const save = 'mutation ($view: SavedViewInput!) { saveView(view: $view) { id name path search shared mine } }';
       const view = (await ask('admin', save, { view: { name: 'Kent on the map', path: '/map', search: '?la=886&metric=pct_plans_mainstream' } })).body.data.saveView;

@@ -32,6 +32,17 @@ export async function selectSavedSetRevision(db: Db): Promise<string> {
 }
 
 /**
+ * Makes an owner's saves take turns until the transaction ends: two identical saves sent at once
+ * (a double click, a retry racing the first) then find each other, and no one passes the limit on
+ * saved things by saving several at once.
+ *
+ * SQL: select pg_advisory_xact_lock(hashtext('saved|' || $owner))
+ */
+export async function lockOwnerSaves(trx: Db, owner: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`saved|${owner}`}))`.execute(trx);
+}
+
+/**
  * A comparator set by id, whoever owns it (the service decides who may see it).
  *
  * SQL: select … from comparator_set where id = $1

@@ -12,6 +12,7 @@ import {
   deleteSaved,
   insertComparatorSet,
   insertSavedView,
+  lockOwnerSaves,
   type SavedKind,
   type SavedViewRow,
   selectComparatorSet,
@@ -155,13 +156,15 @@ export async function createComparatorSet(ctx: ApiContext, input: ComparatorSetI
   const name = checkName(input.name, 'set.name');
   const codes = checkCodes(reference, input.codes, 'set.codes');
   const visibility = visibilityOf(input.shared);
-  const existing = await selectComparatorSetsOf(ctx.writeDb, owner);
-  // Saving the same set again gives the set already saved: a retried request (a proxy retries a
-  // POST whose process died before answering) never makes a second copy.
-  const same = existing.find((row) => row.name === name && row.visibility === visibility && sameCodes(row.codes, codes));
-  if (same) return toComparatorSet(same, owner, reference);
-  checkRoom(existing, 'comparator_set');
   const row = await inTransactionAudited(ctx, 'saved-create', 'comparator_set', async (trx) => {
+    await lockOwnerSaves(trx, owner);
+    const existing = await selectComparatorSetsOf(trx, owner);
+    // Saving the same set again gives the set already saved: a retried request (a proxy retries a
+    // POST whose process died before answering), or the same save sent twice at once, never makes a
+    // second copy (nor a second audit event).
+    const same = existing.find((row) => row.name === name && row.visibility === visibility && sameCodes(row.codes, codes));
+    if (same) return { result: same };
+    checkRoom(existing, 'comparator_set');
     const inserted = await insertComparatorSet(trx, { id: newLinkId(), owner, name, codes, visibility });
     return { result: inserted, id: inserted.id, detail: { name, codes, shared: visibility === 'link' } };
   });
@@ -242,12 +245,13 @@ export async function createSavedView(ctx: ApiContext, input: SavedViewInput): P
     throw badInput('view.search', 'view.search must be "" or a query string starting with "?" (at most 2,000 characters, no spaces or "#").', { value: input.search.slice(0, 100) });
   }
   const visibility = visibilityOf(input.shared);
-  const existing = await selectSavedViewsOf(ctx.writeDb, owner);
-  // The same view saved again is the view already saved (a retried request makes no copy).
-  const same = existing.find((row) => row.name === name && row.path === input.path && row.search === input.search && row.visibility === visibility);
-  if (same) return toSavedView(same, owner);
-  checkRoom(existing, 'saved_view');
   const row = await inTransactionAudited(ctx, 'saved-create', 'saved_view', async (trx) => {
+    await lockOwnerSaves(trx, owner);
+    const existing = await selectSavedViewsOf(trx, owner);
+    // The same view saved again, or twice at once, is the view already saved: no copy.
+    const same = existing.find((row) => row.name === name && row.path === input.path && row.search === input.search && row.visibility === visibility);
+    if (same) return { result: same };
+    checkRoom(existing, 'saved_view');
     const inserted = await insertSavedView(trx, { id: newLinkId(), owner, name, path: input.path, search: input.search, visibility });
     return { result: inserted, id: inserted.id, detail: { name, path: input.path, shared: visibility === 'link' } };
   });
