@@ -47,3 +47,10 @@ export async function createDatabase(name: string): Promise<string> {
 export async function dropDatabase(name: string): Promise<void> {
   await onServer((client) => client.query(`drop database if exists ${quoted(name)} with (force)`));
 }
+
+/** Runs statements on the test server as its administrator (e.g. creating a role). */
+export async function asAdministrator(...statements: string[]): Promise<void> {
+  await onServer(async (client) => {
+    for (const statement of statements) await client.query(statement);
+  });
+}

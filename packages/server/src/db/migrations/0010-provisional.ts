@@ -27,17 +27,25 @@ export async function up(db: Kysely<any>): Promise<void> {
       if not exists (select from pg_roles where rolname = ${sql.lit(PROVISIONAL_READER)}) then
         create role ${sql.id(PROVISIONAL_READER)} nologin;
       end if;
-    exception when duplicate_object or unique_violation then null; -- another database of the cluster made it meanwhile
+    exception
+      when duplicate_object or unique_violation then null; -- another database of the cluster made it meanwhile
+      when insufficient_privilege then
+        raise exception 'Provisional data are read as the role %, which does not exist, and the database user % may not create roles (it needs CREATEROLE). As an administrator, run: CREATE ROLE % NOLOGIN; GRANT % TO %; then start again (docs/provisional-data.md).',
+          ${sql.lit(PROVISIONAL_READER)}, current_user, ${sql.lit(PROVISIONAL_READER)}, ${sql.lit(PROVISIONAL_READER)}, quote_ident(current_user);
     end
     $$
   `.execute(db);
-  // The connecting role must be able to become the reader (a superuser always can).
+  // The connecting role must be able to become the reader (a superuser always can): granted here
+  // unless an administrator has granted it already.
   await sql`
     do $$
     begin
-      if not (select rolsuper from pg_roles where rolname = current_user) then
+      if not (select rolsuper from pg_roles where rolname = current_user) and not pg_has_role(current_user, ${sql.lit(PROVISIONAL_READER)}, 'MEMBER') then
         execute format('grant %I to %I', ${sql.lit(PROVISIONAL_READER)}, current_user);
       end if;
+    exception when insufficient_privilege then
+      raise exception 'Provisional data are read as the role %, and the database user % may not grant it to itself (it needs CREATEROLE, or the role granted by an administrator). As an administrator, run: GRANT % TO %; then start again (docs/provisional-data.md).',
+        ${sql.lit(PROVISIONAL_READER)}, current_user, ${sql.lit(PROVISIONAL_READER)}, quote_ident(current_user);
     end
     $$
   `.execute(db);
