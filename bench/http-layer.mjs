@@ -11,6 +11,8 @@
  *   npm run bench:http                    (imports the data into a scratch PostgreSQL database, ~2 min)
  *   BENCH_SECONDS=5 BENCH_ROUNDS=3 …      seconds per measurement, interleaved rounds (best kept)
  *   BENCH_CONNECTIONS=10                  concurrent connections
+ *   BENCH_REQUESTS=RankAllOnMainstream,healthz   only these requests (default: all)
+ *   BENCH_SECTIONS=cached                 only these of cached, uncached, bearerCached, bearerUncached (default: all)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +29,9 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const listOf = (value) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined);
+const ONLY_REQUESTS = listOf(process.env.BENCH_REQUESTS);
+const SECTIONS = listOf(process.env.BENCH_SECTIONS) ?? ['cached', 'uncached', 'bearerCached', 'bearerUncached'];
 const log = (...args) => console.error(...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,6 +46,11 @@ const REQUESTS = {
   ),
   healthz: { path: '/healthz', method: 'GET', headers: {} },
 };
+if (ONLY_REQUESTS) {
+  const unknown = ONLY_REQUESTS.filter((name) => !(name in REQUESTS));
+  if (unknown.length) throw new Error(`BENCH_REQUESTS names no such request: ${unknown.join(', ')} (known: ${Object.keys(REQUESTS).join(', ')})`);
+  for (const name of Object.keys(REQUESTS)) if (!ONLY_REQUESTS.includes(name)) delete REQUESTS[name];
+}
 
 function databaseUrl(name) {
   const url = new URL(ADMIN_URL);
@@ -187,35 +197,27 @@ async function main() {
     const base = (label) => `http://127.0.0.1:${ports[label]}`;
     const token = await idp.accessTokenFor('analyst');
 
-    log('anonymous requests, response cache on:');
-    const at = (label, headers) => ({ base: base(label), pid: servers[label].pid, ...(headers ? { headers } : {}) });
-    const cached = await compare({ before: at('beforeCached'), after: at('afterCached') }, REQUESTS);
-    log('anonymous requests, response cache off:');
-    const uncached = await compare({ before: at('beforeUncached'), after: at('afterUncached') }, REQUESTS);
     const graphqlOnly = Object.fromEntries(Object.entries(REQUESTS).filter(([n]) => n !== 'healthz'));
-    log('bearer token against anonymous, response cache on:');
-    const bearerCached = await compare({ anonymous: at('afterCached'), bearer: at('afterCached', { authorization: `Bearer ${token}` }) }, graphqlOnly);
-    log('bearer token against anonymous, response cache off:');
-    const bearerUncached = await compare({ anonymous: at('afterUncached'), bearer: at('afterUncached', { authorization: `Bearer ${token}` }) }, graphqlOnly);
-
+    const at = (label, headers) => ({ base: base(label), pid: servers[label].pid, ...(headers ? { headers } : {}) });
+    const bearer = { authorization: `Bearer ${token}` };
+    const sections = [
+      ['cached', 'Anonymous, response cache on', () => compare({ before: at('beforeCached'), after: at('afterCached') }, REQUESTS), REQUESTS, ['before', 'after']],
+      ['uncached', 'Anonymous, response cache off', () => compare({ before: at('beforeUncached'), after: at('afterUncached') }, REQUESTS), REQUESTS, ['before', 'after']],
+      ['bearerCached', 'Bearer token (verified JWT) against anonymous, response cache on', () => compare({ anonymous: at('afterCached'), bearer: at('afterCached', bearer) }, graphqlOnly), graphqlOnly, ['anonymous', 'bearer']],
+      ['bearerUncached', 'Bearer token (verified JWT) against anonymous, response cache off', () => compare({ anonymous: at('afterUncached'), bearer: at('afterUncached', bearer) }, graphqlOnly), graphqlOnly, ['anonymous', 'bearer']],
+    ].filter(([id, , , requests]) => SECTIONS.includes(id) && Object.keys(requests).length > 0);
+    const results = {};
     const report = [
       `HTTP layer bench, ${new Date().toISOString()}, ${os.cpus().length} cores, ${CONNECTIONS} connections, best of ${ROUNDS} × ${SECONDS} s, before = ${BEFORE_COMMIT} (node:http), after = this tree (Fastify, sign-in configured)`,
-      '',
-      '### Anonymous, response cache on',
-      table(cached, REQUESTS, ['before', 'after']),
-      '',
-      '### Anonymous, response cache off',
-      table(uncached, REQUESTS, ['before', 'after']),
-      '',
-      '### Bearer token (verified JWT) against anonymous, response cache on',
-      table(bearerCached, graphqlOnly, ['anonymous', 'bearer']),
-      '',
-      '### Bearer token (verified JWT) against anonymous, response cache off',
-      table(bearerUncached, graphqlOnly, ['anonymous', 'bearer']),
-    ].join('\n');
-    console.log(report);
+    ];
+    for (const [id, title, run, requests, labels] of sections) {
+      log(`${title}:`);
+      results[id] = await run();
+      report.push('', `### ${title}`, table(results[id], requests, labels));
+    }
+    console.log(report.join('\n'));
     fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench', 'results', `http-layer-${new Date().toISOString().slice(0, 10)}.json`), `${JSON.stringify({ cached, uncached, bearerCached, bearerUncached, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, before: BEFORE_COMMIT }, null, 1)}\n`);
+    fs.writeFileSync(path.join(ROOT, 'bench', 'results', `http-layer-${new Date().toISOString().slice(0, 10)}.json`), `${JSON.stringify({ ...results, seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, before: BEFORE_COMMIT }, null, 1)}\n`);
   } finally {
     await Promise.all(children.map(stop));
     await idp?.close();
