@@ -13,7 +13,7 @@
  * The server: `sendbench serve` with NODE_ENV=production, RATE_LIMIT=off and RESPONSE_CACHE=off
  * (every load pays the whole GraphQL execution; BENCH_DASHBOARD_RESPONSE_CACHE=on to measure with
  * the cache), against BENCH_DATABASE_URL or DATABASE_URL if set, else an embedded PGlite database
- * in a temporary directory (its first start imports the whole data set, about a minute).
+ * in a temporary directory (its first start imports the whole data set, about 25 seconds).
  * BENCH_DASHBOARD_URL=http://… measures a server that is already running instead.
  *
  * "Cold" is a fresh browser context (empty HTTP cache, new connections) per run; "warm" loads the

@@ -2,7 +2,7 @@
  * Starts the real SENDbench server for the end-to-end run: on a free port, against an already
  * imported PostgreSQL database (E2E_DATABASE_URL) or, failing that, a fresh embedded PGlite
  * database in a temporary directory (the server imports the official files on first start,
- * about a minute). It serves the built dashboard (run `npm run build` first) and /graphql.
+ * about 25 seconds). It serves the built dashboard (run `npm run build` first) and /graphql.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,7 +61,7 @@ export async function startServer(repoRoot, log = console.log, { databaseUrl = p
     if (kept) fs.mkdirSync(kept, { recursive: true });
     else tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-e2e-db-'));
     env.SENDBENCH_DB_DIR = kept ?? tempDir;
-    log(`Starting the server on port ${port} with ${kept ? 'the' : 'a fresh'} PGlite database in ${env.SENDBENCH_DB_DIR} (a first start imports the official files, about a minute)`);
+    log(`Starting the server on port ${port} with ${kept ? 'the' : 'a fresh'} PGlite database in ${env.SENDBENCH_DB_DIR} (a first start imports the official files, about 25 seconds)`);
   }
   const started = Date.now();
   const child = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
