@@ -30,7 +30,8 @@ export function copiesInPathOrder(copies: readonly { source: string; edit?: (lin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sendbench-copies-'));
   made.push(dir);
   return copies.map(({ source, edit = (lines) => lines, name = path.basename(source) }, index) => {
-    const target = path.join(dir, String(index + 1), name);
+    // Zero-padded, so that the tenth copy still sorts after the ninth.
+    const target = path.join(dir, String(index + 1).padStart(3, '0'), name);
     fs.mkdirSync(path.dirname(target));
     fs.writeFileSync(target, edit(fs.readFileSync(source, 'utf8').split('\n')).join('\n'));
     return target;
