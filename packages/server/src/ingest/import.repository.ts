@@ -195,18 +195,19 @@ function primaryKeyOrder(series: readonly number[], period: readonly number[], a
   const areas = areaRank.size;
   const periods = periodRank.size;
   const order = new Uint32Array(n);
+  const keyOf = (i: number) => (seriesRank.get(series[i])! * periods + periodRank.get(period[i])!) * areas + areaRank.get(area[i])!;
   // Each figure's key (its rank in key order, dense per column) and its position packed into one
   // number, sorted by the typed array's own numeric sort: 3–4× faster than sorting positions with a
   // comparator over 1.2 million figures. Exact while the packed numbers stay below 2^53.
   if (seriesRank.size * periods * areas * n < Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = ((seriesRank.get(series[i])! * periods + periodRank.get(period[i])!) * areas + areaRank.get(area[i])!) * n + i;
+    for (let i = 0; i < n; i++) packed[i] = keyOf(i) * n + i;
     packed.sort();
     for (let k = 0; k < n; k++) order[k] = packed[k] % n;
     return order;
   }
   const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = (seriesRank.get(series[i])! * periods + periodRank.get(period[i])!) * areas + areaRank.get(area[i])!;
+  for (let i = 0; i < n; i++) key[i] = keyOf(i);
   for (let i = 0; i < n; i++) order[i] = i;
   return order.sort((a, b) => key[a] - key[b]);
 }

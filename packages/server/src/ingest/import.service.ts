@@ -8,7 +8,7 @@ import { formatIssue, ImportRejectedError } from './import-issue';
 import * as repo from './import.repository';
 import { datasetOf, editionOf, type ParsedFile } from './parsed-file';
 import { ReadAhead } from './read-ahead';
-import { recognise } from './readers';
+import { DATA_FILE_ORDER, recognise } from './readers';
 import { ReferenceContext } from './reference-context';
 import { readSourceFile, type SourceFile, UnreadableFileError } from './source-file';
 
@@ -161,9 +161,6 @@ export async function importPaths(db: Db, targets: readonly string[], listener: 
   if (outcomes.some((o) => o.status === 'loaded')) await repo.analyzeFigures(db);
   return outcomes;
 }
-
-/** Where data files (EES tidy files, the tribunal table) come in the queue: after every reference file. */
-const DATA_FILE_ORDER = 2;
 
 /**
  * Starts reading the data files from `from` on in a second thread, those not already imported

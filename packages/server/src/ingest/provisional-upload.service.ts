@@ -5,7 +5,7 @@ import { deriveProvisionalMetricValues } from '../derived/provisional-metric-val
 import { appendAuditEvent } from '../identity/audit.repository';
 import type { Principal } from '../identity/principal';
 import { parseCsv } from './csv';
-import { type ImportIssue, ImportRejectedError, IssueList } from './import-issue';
+import { formatIssue, type ImportIssue, ImportRejectedError, IssueList } from './import-issue';
 import type { ObservationFile } from './parsed-file';
 import * as repo from './provisional-upload.repository';
 import { recognise } from './readers';
@@ -121,7 +121,7 @@ export async function uploadProvisional(db: Db, principal: Principal, upload: { 
         // Hashed when read; a file refused before that (NUL bytes, not UTF-8) is hashed here.
         sha256: file?.sha256 ?? createHash('sha256').update(upload.bytes).digest('hex'),
         problems: refused.total,
-        firstProblem: first ? `${first.file}:${first.row}:${first.column || '-'}: ${first.message}` : refused.message.split('\n')[0],
+        firstProblem: first ? formatIssue({ ...first, value: undefined }) : refused.message.split('\n')[0],
       },
       requestId,
     );

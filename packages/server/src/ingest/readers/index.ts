@@ -15,6 +15,9 @@ export interface Recognised {
   read(reference: ReferenceContext): ParsedFile;
 }
 
+/** The order of data files (EES tidy files, the tribunal table): after every reference file. */
+export const DATA_FILE_ORDER = 2;
+
 /** Chooses a reader from the file's content (header, title, JSON keys) — never from its name. */
 export function recognise(file: SourceFile): Recognised | undefined {
   if (laLookupReader.recognises(file)) return { reader: laLookupReader.name, order: 0, read: (ref) => laLookupReader.read(file, ref) };
@@ -25,9 +28,9 @@ export function recognise(file: SourceFile): Recognised | undefined {
     return { reader: statisticalNeighboursReader.name, order: 1, read: (ref) => statisticalNeighboursReader.read(file, ref) };
   }
   if (tribunalAppealRateReader.recognises(file)) {
-    return { reader: tribunalAppealRateReader.name, order: 2, read: (ref) => tribunalAppealRateReader.read(file, ref) };
+    return { reader: tribunalAppealRateReader.name, order: DATA_FILE_ORDER, read: (ref) => tribunalAppealRateReader.read(file, ref) };
   }
   const dataset = eesTidyReader.recognises(file);
-  if (dataset) return { reader: `${eesTidyReader.name}: ${dataset.id}`, order: 2, read: (ref) => eesTidyReader.read(file, dataset, ref) };
+  if (dataset) return { reader: `${eesTidyReader.name}: ${dataset.id}`, order: DATA_FILE_ORDER, read: (ref) => eesTidyReader.read(file, dataset, ref) };
   return undefined;
 }
